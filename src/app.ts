@@ -1,0 +1,82 @@
+/**
+ * buildApp(deps): the HTTP application with every platform plugin and capability route registered,
+ * not yet listening (tests use it directly; cli.ts listens). The only file besides cli.ts and
+ * deps.ts that knows every capability.
+ */
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { catalogRoutes } from './catalog/index.js';
+import { customerRoutes } from './customers/index.js';
+import type { Deps } from './deps.js';
+import { inventoryRoutes, warehouseRoutes } from './inventory/index.js';
+import { orderRoutes } from './orders/index.js';
+import { isConnectionFailure } from './platform/db/database.js';
+import { AppError } from './platform/errors.js';
+import { installAuth, principalLabel } from './platform/http/auth.js';
+import { installErrorHandling } from './platform/http/errors.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { ProblemSchema } from './platform/http/schemas.js';
+import type { App } from './platform/http/types.js';
+import { installValidation } from './platform/http/validation.js';
+
+export const API_PREFIX = '/api/v1';
+
+export async function buildApp(deps: Deps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: !deps.config.requestLogging,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: false,
+    return503OnClosing: true,
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ProblemSchema);
+  installValidation(app, [ProblemSchema]);
+  installErrorHandling(app, isConnectionFailure);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Waybill', version: '1', description: 'Order management, fulfillment and shipment tracking. Contract: API.md.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Waybill API key' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, deps.db);
+  if (deps.config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      max: deps.config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      hook: 'preHandler',
+      allowList: (request) => !request.url.startsWith('/api/'),
+      keyGenerator: (request) => (request.principal ? principalLabel(request.principal) : `ip:${request.ip}`),
+      errorResponseBuilder: (_request, context) =>
+        new AppError('rate_limited', `More than ${context.max} requests a minute; retry in ${Math.ceil(context.ttl / 1000)} s`, {
+          retry_after: Math.ceil(context.ttl / 1000),
+        }),
+    });
+  }
+  installMetrics(app);
+  await app.register(healthRoutes(deps.db));
+
+  await app.register(
+    async (api: App) => {
+      await api.register(catalogRoutes(deps));
+      await api.register(warehouseRoutes(deps));
+      await api.register(inventoryRoutes(deps));
+      await api.register(customerRoutes(deps));
+      await api.register(orderRoutes(deps));
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { Executor } from '../platform/db/database.js';
+import type { ProductTable } from '../platform/db/schema.js';
+import type { Product } from './product.schemas.js';
+
+export function toProduct(row: ProductTable): Product {
+  return { ...row, returnable: row.returnable === 1 };
+}
+
+export async function insertProduct(db: Executor, product: Product): Promise<void> {
+  await db.insertInto('products').values({ ...product, returnable: product.returnable ? 1 : 0 }).execute();
+}
+
+export async function findProduct(db: Executor, sku: string): Promise<Product | null> {
+  const row = await db.selectFrom('products').selectAll().where('sku', '=', sku).executeTakeFirst();
+  return row ? toProduct(row) : null;
+}
+
+export async function findProducts(db: Executor, skus: readonly string[]): Promise<Map<string, Product>> {
+  if (skus.length === 0) return new Map();
+  const rows = await db.selectFrom('products').selectAll().where('sku', 'in', skus).execute();
+  return new Map(rows.map((row) => [row.sku, toProduct(row)]));
+}
+
+export async function listProducts(db: Executor, options: { after?: string; limit: number }): Promise<Product[]> {
+  let query = db.selectFrom('products').selectAll().orderBy('sku').limit(options.limit);
+  if (options.after !== undefined) query = query.where('sku', '>', options.after);
+  return (await query.execute()).map(toProduct);
+}
+
+export async function updateProductRow(db: Executor, sku: string, changes: Partial<Product>): Promise<void> {
+  const { returnable, ...rest } = changes;
+  await db
+    .updateTable('products')
+    .set({ ...rest, ...(returnable === undefined ? {} : { returnable: returnable ? 1 : 0 }) })
+    .where('sku', '=', sku)
+    .execute();
+}

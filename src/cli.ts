@@ -1,0 +1,160 @@
+/**
+ * The one entry point: `waybill serve | worker | migrate | keys | demo`. Configuration errors stop
+ * the process with one line naming the variable.
+ */
+import { Command, Option } from 'commander';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createDeps, type Deps } from './deps.js';
+import { isEmptyShop, seedDemo } from './demo/seed-demo.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { warmGazetteer } from './platform/geo/gazetteer.js';
+import { createApiKey, ensureFirstAdminKey, isRole, listApiKeys, revokeApiKey, roles } from './platform/http/api-keys.js';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`waybill: configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
+  const deps = createDeps(configOrExit());
+  try {
+    await migrateToLatest(deps.db);
+    return await run(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
+async function serve(options: { seedDemo?: boolean }): Promise<void> {
+  const config = configOrExit();
+  const deps = createDeps(config);
+  const applied = await migrateToLatest(deps.db);
+  if (applied.length > 0) deps.logger.info({ migrations: applied }, 'migrations applied');
+  const firstKey = await ensureFirstAdminKey(deps.db, deps, config.adminKey);
+  if (options.seedDemo && (await isEmptyShop(deps))) {
+    const seeded = await seedDemo(deps);
+    deps.logger.info(seeded, 'empty database: demo shop seeded');
+  }
+  warmGazetteer();
+  const app = await buildApp(deps);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  const lines = [
+    '',
+    `Waybill is running (${deps.dialect}).`,
+    `  API:          ${base}/api/v1`,
+    `  API docs:     ${base}/docs`,
+    `  OpenAPI:      ${base}/openapi.json`,
+    `  Health:       ${base}/healthz`,
+  ];
+  if (firstKey.created && firstKey.key && !config.adminKey) lines.push(`  Admin API key (shown once, keep it): ${firstKey.key}`);
+  else if (config.adminKey) lines.push('  Admin API key: the value of WAYBILL_ADMIN_KEY');
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    deps.logger.info({ signal }, 'shutting down');
+    await app.close();
+    await deps.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+const program = new Command('waybill').description('Order management, fulfillment and shipment tracking server').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Run the HTTP server (API, docs, health, metrics); applies migrations first')
+  .option('--seed-demo', 'seed the demo shop when the database has no products (what npm start does)')
+  .action(serve);
+
+program
+  .command('worker')
+  .description('Run background workers only. Order processing jobs arrive with the processing pipeline; until then this applies migrations and exits.')
+  .action(async () => {
+    await withDeps(async () => {
+      process.stdout.write('waybill worker: no background job kinds are defined in this version; nothing to run.\n');
+    });
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const deps = createDeps(configOrExit());
+    try {
+      const applied = await migrateToLatest(deps.db);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+    } finally {
+      await deps.close();
+    }
+  });
+
+const keys = program.command('keys').description('Manage API keys');
+keys
+  .command('create')
+  .description('Create an API key and print it (it is stored hashed and never shown again)')
+  .addOption(new Option('--role <role>', 'admin | operator | viewer').choices([...roles]).makeOptionMandatory())
+  .option('--name <name>', 'a label for the key', 'cli')
+  .action(async (options: { role: string; name: string }) => {
+    if (!isRole(options.role)) throw new Error('unreachable: commander checked the role');
+    const role = options.role;
+    await withDeps(async (deps) => {
+      const { key, record } = await createApiKey(deps.db, deps, { role, name: options.name });
+      process.stdout.write(`${key}\n`);
+      process.stderr.write(`created ${record.role} key ${record.id} (${record.name})\n`);
+    });
+  });
+keys
+  .command('list')
+  .description('List API keys (ids, roles, prefixes; never the keys)')
+  .action(async () => {
+    await withDeps(async (deps) => {
+      for (const key of await listApiKeys(deps.db)) {
+        process.stdout.write(`${key.id}\t${key.role}\t${key.prefix}…\t${key.name}\t${key.revoked_at ? `revoked ${key.revoked_at}` : 'active'}\n`);
+      }
+    });
+  });
+keys
+  .command('revoke <id>')
+  .description('Revoke an API key by id')
+  .action(async (id: string) => {
+    await withDeps(async (deps) => {
+      const revoked = await revokeApiKey(deps.db, id, deps.clock.now());
+      process.stdout.write(revoked ? `revoked ${id}\n` : `no active key ${id}\n`);
+      if (!revoked) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('demo')
+  .description('Seed the demo shop (catalog, two warehouses, customers with orders) into an empty database')
+  .action(async () => {
+    await withDeps(async (deps) => {
+      if (!(await isEmptyShop(deps))) {
+        process.stdout.write('the database already has products; demo data not added\n');
+        return;
+      }
+      const seeded = await seedDemo(deps);
+      process.stdout.write(`demo shop seeded: ${seeded.products} products, ${seeded.warehouses} warehouses, ${seeded.orders} orders\n`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`waybill: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

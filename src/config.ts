@@ -1,0 +1,121 @@
+/**
+ * The environment, read and validated once at start. A bad value stops the process with one line
+ * naming the variable (ConfigError), so a typo never turns into a silently different behaviour.
+ */
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string; synchronous: 'NORMAL' | 'FULL' }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** Base URL customers reach this server at; used in tracking links. */
+  readonly publicUrl: string;
+  readonly database: DatabaseTarget;
+  readonly adminKey: string | null;
+  readonly workerEnabled: boolean;
+  readonly production: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly requestLogging: boolean;
+  /** Requests per minute per principal (API key, or IP when anonymous); 0 switches the limit off. */
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly maxOrderLines: number;
+  /** Flat shipping charge per order in minor units until carrier rates price it. */
+  readonly shippingFee: number;
+  /** Tax on the subtotal in basis points (825 = 8.25%). */
+  readonly taxRateBps: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase() as T;
+  if (!allowed.includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'off', 'no'].includes(value)) return false;
+  throw new ConfigError(name, `must be on or off, got "${raw}"`);
+}
+
+function database(env: Env): DatabaseTarget {
+  const url = text(env, 'DATABASE_URL', './data/waybill.db');
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url, poolSize: integer(env, 'WAYBILL_PG_POOL_SIZE', 10, 1, 500) };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new ConfigError('DATABASE_URL', `must be postgres://… or a SQLite file path, got "${url}"`);
+  }
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  const synchronous = oneOf(env, 'WAYBILL_SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal');
+  return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL' };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const host = text(env, 'HOST', '127.0.0.1');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const production = text(env, 'NODE_ENV', 'development') === 'production';
+  const adminKey = env.WAYBILL_ADMIN_KEY ? env.WAYBILL_ADMIN_KEY : null;
+  if (adminKey !== null && adminKey.length < 24) {
+    throw new ConfigError('WAYBILL_ADMIN_KEY', 'must be at least 24 characters so that it cannot be guessed');
+  }
+  const publicUrl = text(env, 'WAYBILL_PUBLIC_URL', `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`);
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError('WAYBILL_PUBLIC_URL', `is not a URL: "${publicUrl}"`);
+  }
+  return Object.freeze({
+    host,
+    port,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    database: Object.freeze(database(env)),
+    adminKey,
+    workerEnabled: oneOf(env, 'WAYBILL_WORKER', ['on', 'off'], 'on') === 'on',
+    production,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    requestLogging: flag(env, 'WAYBILL_REQUEST_LOGS', false),
+    rateLimitPerMinute: integer(env, 'WAYBILL_RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000_000),
+    bodyLimitBytes: integer(env, 'WAYBILL_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    maxOrderLines: integer(env, 'WAYBILL_MAX_ORDER_LINES', 500, 1, 10_000),
+    shippingFee: integer(env, 'WAYBILL_SHIPPING_FEE', 0, 0, 100_000_000),
+    taxRateBps: integer(env, 'WAYBILL_TAX_RATE_BPS', 0, 0, 10_000),
+  });
+}

@@ -1,0 +1,10 @@
+/** Inventory: warehouses, stock levels, the movement ledger, and order reservations. */
+export { inventoryRoutes } from './inventory.routes.js';
+export { warehouseRoutes } from './warehouses.routes.js';
+export { createWarehouse } from './create-warehouse.js';
+export { adjustStock, setStockCount } from './change-stock.js';
+export { reserveForOrder, settleReservation, orderAllocations } from './reservation.js';
+export { sumBySku, planAllocation } from './allocation.js';
+export { ledgerMismatches, queryStock } from './stock.repository.js';
+export type { MovementContext } from './stock.repository.js';
+export { AddressSchema, type Address } from './warehouse.schemas.js';

@@ -1,0 +1,121 @@
+/**
+ * Reserving an order's stock, and releasing or shipping what was reserved. Each order's reservation
+ * is recorded per (order, sku, warehouse) in `order_allocations`, so that a cancellation releases
+ * exactly what was taken, from where it was taken.
+ */
+import type { Trx } from '../platform/db/database.js';
+import { AppError } from '../platform/errors.js';
+import { distanceKm, type Coordinates } from '../platform/geo/distance.js';
+import { planAllocation, type Allocation, type WantedLine } from './allocation.js';
+import { applyMovements, stockLevels, type Movement, type MovementContext } from './stock.repository.js';
+import { warehouseLocations } from './warehouse.repository.js';
+
+/** Warehouses nearest first; by code when the destination could not be located. */
+export async function warehousesByDistance(trx: Trx, destination: Coordinates | null): Promise<Array<{ id: string; code: string }>> {
+  const warehouses = await warehouseLocations(trx);
+  if (destination === null) return warehouses;
+  return warehouses
+    .map((w) => ({ id: w.id, code: w.code, km: distanceKm(destination, w) }))
+    .sort((a, b) => a.km - b.km || (a.code < b.code ? -1 : 1));
+}
+
+/** How many times a reservation re-plans after losing a race before reporting the stock as short. */
+const RESERVE_ATTEMPTS = 8;
+
+/**
+ * Reserves every wanted line (distinct SKUs) or nothing, or throws `insufficient_stock` listing every
+ * short line. A plan is made on a snapshot and carried out with conditional updates; when one loses
+ * to a concurrent order, the attempt is undone and the order is planned again on fresh levels.
+ */
+export async function reserveForOrder(
+  trx: Trx,
+  ctx: MovementContext,
+  order: { orderId: string; wanted: readonly WantedLine[]; destination: Coordinates | null },
+): Promise<{ allocations: Array<Allocation & { warehouseCode: string }>; split: boolean }> {
+  const skus = order.wanted.map((l) => l.sku);
+  const ranked = await warehousesByDistance(trx, order.destination);
+  for (let attempt = 1; ; attempt++) {
+    const plan = planAllocation(order.wanted, await stockLevels(trx, skus), ranked.map((w) => w.id));
+    if (plan.kind === 'short') {
+      throw new AppError('insufficient_stock', `Not enough stock for ${plan.lines.map((l) => l.sku).join(', ')}`, { lines: plan.lines });
+    }
+    const movements: Movement[] = plan.allocations.map((a) => ({ kind: 'reserve', sku: a.sku, warehouseId: a.warehouseId, quantity: a.quantity, orderId: order.orderId }));
+    const failed = await applyMovements(trx, movements, ctx);
+    if (failed && attempt < RESERVE_ATTEMPTS) continue;
+    if (failed) {
+      const levels = await stockLevels(trx, [failed.sku]);
+      const available = levels.reduce((n, l) => n + Math.max(0, l.available), 0);
+      const requested = order.wanted.find((l) => l.sku === failed.sku)?.quantity ?? failed.quantity;
+      throw new AppError('insufficient_stock', `Not enough stock for ${failed.sku}`, { lines: [{ sku: failed.sku, requested, available }] });
+    }
+    await trx
+      .insertInto('order_allocations')
+      .values(plan.allocations.map((a) => ({ order_id: order.orderId, sku: a.sku, warehouse_id: a.warehouseId, quantity: a.quantity, quantity_released: 0, quantity_shipped: 0 })))
+      .execute();
+    const codes = new Map(ranked.map((w) => [w.id, w.code]));
+    return { allocations: plan.allocations.map((a) => ({ ...a, warehouseCode: codes.get(a.warehouseId)! })), split: plan.split };
+  }
+}
+
+export interface AllocationRow {
+  sku: string;
+  warehouse_id: string;
+  quantity: number;
+  quantity_released: number;
+  quantity_shipped: number;
+}
+
+export async function orderAllocations(trx: Trx, orderId: string): Promise<AllocationRow[]> {
+  const rows = await trx.selectFrom('order_allocations').select(['sku', 'warehouse_id', 'quantity', 'quantity_released', 'quantity_shipped']).where('order_id', '=', orderId).orderBy('sku').orderBy('warehouse_id').execute();
+  return rows.map((r) => ({ ...r, quantity: Number(r.quantity), quantity_released: Number(r.quantity_released), quantity_shipped: Number(r.quantity_shipped) }));
+}
+
+/**
+ * Turns reserved units of an order into released (cancelled) or shipped ones, taking them from the
+ * order's allocations, and records it in the ledger. Throws if the order has fewer reserved units
+ * left for a SKU than asked: callers check the order lines first, so that would be a bug.
+ */
+export async function settleReservation(
+  trx: Trx,
+  ctx: MovementContext,
+  orderId: string,
+  kind: 'release' | 'ship',
+  lines: readonly WantedLine[],
+): Promise<Allocation[]> {
+  const allocations = await orderAllocations(trx, orderId);
+  const settled: Allocation[] = [];
+  for (const line of lines) {
+    let remaining = line.quantity;
+    // Release from the farthest allocation first; ship from the nearest (the allocation order).
+    const candidates = allocations.filter((a) => a.sku === line.sku);
+    if (kind === 'release') candidates.reverse();
+    for (const allocation of candidates) {
+      const open = allocation.quantity - allocation.quantity_released - allocation.quantity_shipped;
+      const take = Math.min(open, remaining);
+      if (take <= 0) continue;
+      settled.push({ sku: line.sku, warehouseId: allocation.warehouse_id, quantity: take });
+      if (kind === 'release') allocation.quantity_released += take;
+      else allocation.quantity_shipped += take;
+      remaining -= take;
+      if (remaining === 0) break;
+    }
+    if (remaining > 0) throw new Error(`order ${orderId} has ${line.quantity - remaining} reserved units of ${line.sku}, asked to ${kind} ${line.quantity}`);
+  }
+  const failed = await applyMovements(
+    trx,
+    settled.map((s) => ({ kind, sku: s.sku, warehouseId: s.warehouseId, quantity: s.quantity, orderId })),
+    ctx,
+  );
+  if (failed) throw new Error(`stock for ${failed.sku} at ${failed.warehouseId} holds fewer reserved units than order ${orderId} reserved`);
+  const touched = new Set(settled.map((s) => `${s.sku}\u0000${s.warehouseId}`));
+  for (const allocation of allocations.filter((a) => touched.has(`${a.sku}\u0000${a.warehouse_id}`))) {
+    await trx
+      .updateTable('order_allocations')
+      .set({ quantity_released: allocation.quantity_released, quantity_shipped: allocation.quantity_shipped })
+      .where('order_id', '=', orderId)
+      .where('sku', '=', allocation.sku)
+      .where('warehouse_id', '=', allocation.warehouse_id)
+      .execute();
+  }
+  return settled;
+}

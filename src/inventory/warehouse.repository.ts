@@ -1,0 +1,25 @@
+import type { Executor } from '../platform/db/database.js';
+import type { WarehouseTable } from '../platform/db/schema.js';
+import type { Warehouse } from './warehouse.schemas.js';
+
+function toWarehouse(row: WarehouseTable): Warehouse {
+  return { ...row, address: JSON.parse(row.address) as Warehouse['address'] };
+}
+
+export async function insertWarehouse(db: Executor, warehouse: Warehouse): Promise<void> {
+  await db.insertInto('warehouses').values({ ...warehouse, address: JSON.stringify(warehouse.address) }).execute();
+}
+
+export async function listWarehouses(db: Executor): Promise<Warehouse[]> {
+  return (await db.selectFrom('warehouses').selectAll().orderBy('code').execute()).map(toWarehouse);
+}
+
+export async function findWarehouseByCode(db: Executor, code: string): Promise<Warehouse | null> {
+  const row = await db.selectFrom('warehouses').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? toWarehouse(row) : null;
+}
+
+/** Coordinates of every warehouse, for distance ranking (a handful of rows). */
+export async function warehouseLocations(db: Executor): Promise<Array<{ id: string; code: string; latitude: number; longitude: number }>> {
+  return db.selectFrom('warehouses').select(['id', 'code', 'latitude', 'longitude']).orderBy('code').execute();
+}

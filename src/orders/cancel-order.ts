@@ -1,0 +1,77 @@
+/**
+ * Cancelling an order, whole or some lines, for what has not shipped: the reservation is released
+ * through the ledger. After goods left, cancelling is refused with a hint to start a return.
+ */
+import { settleReservation, sumBySku } from '../inventory/index.js';
+import type { Clock } from '../platform/clock.js';
+import { isoTime } from '../platform/clock.js';
+import type { Trx } from '../platform/db/database.js';
+import { AppError, notFound, validationError, type FieldError } from '../platform/errors.js';
+import type { Ids } from '../platform/ids.js';
+import { shippedStatuses, type OrderStatus } from './order-status.js';
+import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, updateLineQuantities } from './order.repository.js';
+import type { CancelOrderInput } from './order.schemas.js';
+
+export interface CancelOrderDeps {
+  clock: Clock;
+  ids: Ids;
+}
+
+export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: string, input: CancelOrderInput, actor: string): Promise<string> {
+  const now = isoTime(deps.clock.now());
+  const found = await findOrderRow(trx, idOrNumber);
+  if (!found || !(await lockOrder(trx, found.id, now))) throw notFound(`Order ${idOrNumber}`);
+  // Read again under the lock: a concurrent cancel or shipment may have changed it.
+  const order = (await findOrderRow(trx, found.id))!;
+  const status = order.status as OrderStatus;
+  if (status === 'cancelled' || shippedStatuses.includes(status)) {
+    throw new AppError(
+      'invalid_transition',
+      status === 'cancelled' ? 'The order is already cancelled' : `The order is ${status}: goods have left, so it can no longer be cancelled. Start a return instead (POST /api/v1/returns).`,
+      { from: status, to: 'cancelled', allowed: [], ...(status === 'cancelled' ? {} : { hint: 'start a return: POST /api/v1/returns' }) },
+    );
+  }
+  const lines = (await findOrderLines(trx, [order.id])).get(order.id)!.map((l) => ({
+    ...l,
+    quantity: Number(l.quantity),
+    quantity_shipped: Number(l.quantity_shipped),
+    quantity_cancelled: Number(l.quantity_cancelled),
+  }));
+  const open = (l: (typeof lines)[number]) => l.quantity - l.quantity_shipped - l.quantity_cancelled;
+
+  const wanted = input.lines ? sumBySku(input.lines) : sumBySku(lines.map((l) => ({ sku: l.sku, quantity: open(l) })).filter((l) => l.quantity > 0));
+  const errors: FieldError[] = [];
+  for (const want of wanted) {
+    const openUnits = lines.filter((l) => l.sku === want.sku).reduce((n, l) => n + open(l), 0);
+    if (want.quantity > openUnits) {
+      const index = input.lines?.findIndex((l) => l.sku === want.sku) ?? 0;
+      errors.push({ path: `lines[${index}].quantity`, message: openUnits === 0 ? `nothing of ${want.sku} is left to cancel` : `only ${openUnits} of ${want.sku} can still be cancelled` });
+    }
+  }
+  if (errors.length > 0) throw validationError(errors);
+  if (wanted.length === 0) throw new AppError('conflict', 'Nothing on this order is left to cancel');
+
+  for (const want of wanted) {
+    let remaining = want.quantity;
+    for (const line of lines.filter((l) => l.sku === want.sku)) {
+      const take = Math.min(open(line), remaining);
+      if (take === 0) continue;
+      line.quantity_cancelled += take;
+      remaining -= take;
+      await updateLineQuantities(trx, line);
+    }
+  }
+  await settleReservation(trx, { ids: deps.ids, actor, now }, order.id, 'release', wanted);
+
+  const everythingCancelled = lines.every((l) => l.quantity_cancelled === l.quantity);
+  const nothingLeftToShip = lines.every((l) => open(l) === 0);
+  const nextStatus: OrderStatus = everythingCancelled ? 'cancelled' : nothingLeftToShip && lines.some((l) => l.quantity_shipped > 0) ? 'shipped' : status;
+  if (nextStatus !== status) await trx.updateTable('orders').set({ status: nextStatus }).where('id', '=', order.id).execute();
+  await insertOrderEvent(trx, deps.ids, order.id, {
+    type: everythingCancelled ? 'order.cancelled' : 'order.lines_cancelled',
+    actor,
+    at: now,
+    data: { reason: input.reason, lines: wanted, ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) },
+  });
+  return order.id;
+}

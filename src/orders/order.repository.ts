@@ -1,0 +1,195 @@
+import { sql } from 'kysely';
+import type { Executor } from '../platform/db/database.js';
+import type { OrderLineTable, OrderTable } from '../platform/db/schema.js';
+import type { Ids } from '../platform/ids.js';
+import type { OrderStatus } from './order-status.js';
+import type { Order } from './order.schemas.js';
+
+export interface OrderEvent {
+  type: string;
+  actor: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+type AllocationView = Order['allocations'][number];
+
+function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string): Order {
+  const customer = JSON.parse(row.customer) as Omit<Order['customer'], 'id'>;
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status as OrderStatus,
+    customer: { id: row.customer_id, ...customer },
+    shipping_address: JSON.parse(row.shipping_address) as Order['shipping_address'],
+    lines: lines.map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      quantity: Number(l.quantity),
+      unit_price: Number(l.unit_price),
+      quantity_shipped: Number(l.quantity_shipped),
+      quantity_cancelled: Number(l.quantity_cancelled),
+      quantity_returned: Number(l.quantity_returned),
+    })),
+    allocations,
+    currency: row.currency,
+    subtotal: Number(row.subtotal),
+    shipping_total: Number(row.shipping_total),
+    tax_total: Number(row.tax_total),
+    total: Number(row.total),
+    payment_status: row.payment_status,
+    shipping: JSON.parse(row.shipping) as Order['shipping'],
+    shipments: [],
+    metadata: JSON.parse(row.metadata) as Order['metadata'],
+    tracking_token: row.tracking_token,
+    tracking_url: `${publicUrl}/track/${row.tracking_token}`,
+    attention: row.attention ? (JSON.parse(row.attention) as Order['attention']) : null,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export async function insertOrder(db: Executor, row: OrderTable, lines: OrderLineTable[]): Promise<void> {
+  await db.insertInto('orders').values(row).execute();
+  await db.insertInto('order_lines').values(lines).execute();
+}
+
+export function orderFromRows(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string): Order {
+  return toOrder(row, lines, allocations, publicUrl);
+}
+
+export async function insertOrderEvent(db: Executor, ids: Ids, orderId: string, event: OrderEvent): Promise<void> {
+  await db
+    .insertInto('order_events')
+    .values({ id: ids.new('evt'), order_id: orderId, type: event.type, at: event.at, actor: event.actor, data: JSON.stringify(event.data) })
+    .execute();
+}
+
+/** Matches `ord_…` ids and `W-000123` numbers. */
+function byIdOrNumber(idOrNumber: string): 'id' | 'number' {
+  return /^W-\d+$/i.test(idOrNumber) ? 'number' : 'id';
+}
+
+export async function findOrderRow(db: Executor, idOrNumber: string): Promise<OrderTable | null> {
+  const column = byIdOrNumber(idOrNumber);
+  const value = column === 'number' ? idOrNumber.toUpperCase() : idOrNumber;
+  return (await db.selectFrom('orders').selectAll().where(column, '=', value).executeTakeFirst()) ?? null;
+}
+
+export async function findOrderLines(db: Executor, orderIds: readonly string[]): Promise<Map<string, OrderLineTable[]>> {
+  const byOrder = new Map<string, OrderLineTable[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) return byOrder;
+  const rows = await db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('order_id').orderBy('line_no').execute();
+  for (const row of rows) byOrder.get(row.order_id)!.push(row);
+  return byOrder;
+}
+
+export async function findAllocationViews(db: Executor, orderIds: readonly string[]): Promise<Map<string, AllocationView[]>> {
+  const byOrder = new Map<string, AllocationView[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) return byOrder;
+  const rows = await db
+    .selectFrom('order_allocations')
+    .innerJoin('warehouses', 'warehouses.id', 'order_allocations.warehouse_id')
+    .select(['order_allocations.order_id', 'order_allocations.sku', 'warehouses.code', 'order_allocations.quantity', 'order_allocations.quantity_released'])
+    .where('order_allocations.order_id', 'in', orderIds)
+    .orderBy('order_allocations.sku')
+    .orderBy('warehouses.code')
+    .execute();
+  for (const row of rows) {
+    const quantity = Number(row.quantity) - Number(row.quantity_released);
+    if (quantity > 0) byOrder.get(row.order_id)!.push({ sku: row.sku, warehouse: row.code, quantity });
+  }
+  return byOrder;
+}
+
+export async function loadOrder(db: Executor, idOrNumber: string, publicUrl: string): Promise<Order | null> {
+  const row = await findOrderRow(db, idOrNumber);
+  if (!row) return null;
+  const [lines, allocations] = [await findOrderLines(db, [row.id]), await findAllocationViews(db, [row.id])];
+  return toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl);
+}
+
+export interface OrderFilter {
+  status?: OrderStatus;
+  email?: string;
+  q?: string;
+  attention?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  before?: string;
+  limit: number;
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listOrders(db: Executor, filter: OrderFilter, publicUrl: string): Promise<Order[]> {
+  let query = db.selectFrom('orders').selectAll('orders').orderBy('orders.id', 'desc').limit(filter.limit);
+  if (filter.status !== undefined) query = query.where('orders.status', '=', filter.status);
+  if (filter.email !== undefined) query = query.where('orders.email', '=', filter.email.toLowerCase());
+  if (filter.attention === true) query = query.where('orders.attention', 'is not', null);
+  if (filter.attention === false) query = query.where('orders.attention', 'is', null);
+  if (filter.createdFrom !== undefined) query = query.where('orders.created_at', '>=', filter.createdFrom);
+  if (filter.createdTo !== undefined) query = query.where('orders.created_at', '<', filter.createdTo);
+  if (filter.before !== undefined) query = query.where('orders.id', '<', filter.before);
+  if (filter.q !== undefined) {
+    const pattern = likePattern(filter.q);
+    const number = filter.q.toUpperCase();
+    query = query
+      .innerJoin('customers', 'customers.id', 'orders.customer_id')
+      .where((eb) =>
+        eb.or([
+          eb('orders.number', '=', number),
+          eb(sql`lower(orders.email)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(customers.name)`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      );
+  }
+  const rows = await query.execute();
+  const ids = rows.map((r) => r.id);
+  const [lines, allocations] = [await findOrderLines(db, ids), await findAllocationViews(db, ids)];
+  return rows.map((row) => toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl));
+}
+
+export async function listOrderEvents(db: Executor, orderId: string, options: { after?: string; limit: number }) {
+  let query = db.selectFrom('order_events').select(['id', 'type', 'at', 'actor', 'data']).where('order_id', '=', orderId).orderBy('id').limit(options.limit);
+  if (options.after !== undefined) query = query.where('id', '>', options.after);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+}
+
+/**
+ * Writes the order row first thing in a transaction, which takes its row lock on PostgreSQL (and the
+ * write lock on SQLite): concurrent changes to one order then run one after the other.
+ */
+export async function lockOrder(db: Executor, orderId: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('orders').set({ updated_at: now }).where('id', '=', orderId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function setOrderStatus(db: Executor, orderId: string, from: OrderStatus, to: OrderStatus, now: string): Promise<boolean> {
+  const result = await db.updateTable('orders').set({ status: to, updated_at: now }).where('id', '=', orderId).where('status', '=', from).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function updateLineQuantities(db: Executor, line: { id: string; quantity_shipped: number; quantity_cancelled: number }): Promise<void> {
+  await db.updateTable('order_lines').set({ quantity_shipped: line.quantity_shipped, quantity_cancelled: line.quantity_cancelled }).where('id', '=', line.id).execute();
+}
+
+export async function nextOrderNumber(db: Executor, dialect: 'sqlite' | 'postgres'): Promise<string> {
+  let value: number;
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ value: number }>`select nextval('order_number_seq') as value`.execute(db);
+    value = Number(rows[0]!.value);
+  } else {
+    const row = await db
+      .updateTable('counters')
+      .set({ value: sql`value + 1` })
+      .where('name', '=', 'order_number')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    value = Number(row.value);
+  }
+  return `W-${String(value).padStart(6, '0')}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * Placing an order (flow 1 of DESIGN.md), inside the caller's transaction: validate against the
+ * catalog, upsert the customer, reserve every line atomically (or nothing), number the order, write
+ * it with its lines and first timeline event. Nothing external happens here.
+ */
+import { findProducts } from '../catalog/index.js';
+import { upsertCustomer } from '../customers/index.js';
+import { reserveForOrder, sumBySku } from '../inventory/index.js';
+import type { Clock } from '../platform/clock.js';
+import { isoTime } from '../platform/clock.js';
+import type { Dialect, Trx } from '../platform/db/database.js';
+import type { OrderLineTable, OrderTable } from '../platform/db/schema.js';
+import { validationError, type FieldError } from '../platform/errors.js';
+import { isKnownCountry, locate } from '../platform/geo/gazetteer.js';
+import type { Ids } from '../platform/ids.js';
+import { orderTotals } from './order-totals.js';
+import { insertOrder, insertOrderEvent, nextOrderNumber, orderFromRows } from './order.repository.js';
+import type { Order, PlaceOrderInput } from './order.schemas.js';
+
+export interface PlaceOrderDeps {
+  clock: Clock;
+  ids: Ids;
+  dialect: Dialect;
+  publicUrl: string;
+  pricing: { shippingFee: number; taxRateBps: number };
+}
+
+export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrderInput, actor: string): Promise<Order> {
+  const now = isoTime(deps.clock.now());
+  const address = input.shipping_address;
+  const errors: FieldError[] = [];
+  if (!isKnownCountry(address.country)) errors.push({ path: 'shipping_address.country', message: 'is not an ISO 3166-1 country code' });
+
+  const products = await findProducts(trx, [...new Set(input.lines.map((l) => l.sku))]);
+  input.lines.forEach((line, i) => {
+    const product = products.get(line.sku);
+    if (!product) errors.push({ path: `lines[${i}].sku`, message: `no product has SKU ${line.sku}` });
+    else if (product.currency !== input.currency) errors.push({ path: `lines[${i}].sku`, message: `is priced in ${product.currency}, the order is in ${input.currency}` });
+  });
+  if (errors.length > 0) throw validationError(errors);
+
+  const orderId = deps.ids.new('ord');
+  const customerId = await upsertCustomer(trx, deps.ids, { email: input.customer.email.toLowerCase(), name: input.customer.name, phone: input.customer.phone ?? null }, now);
+
+  const lines: OrderLineTable[] = input.lines.map((line, i) => ({
+    id: deps.ids.new('oln'),
+    order_id: orderId,
+    line_no: i + 1,
+    sku: line.sku,
+    name: products.get(line.sku)!.name,
+    quantity: line.quantity,
+    unit_price: products.get(line.sku)!.unit_price,
+    quantity_shipped: 0,
+    quantity_cancelled: 0,
+    quantity_returned: 0,
+  }));
+  const totals = orderTotals(lines, deps.pricing);
+  const payment = input.payment ?? null;
+  const row: OrderTable = {
+    id: orderId,
+    number: await nextOrderNumber(trx, deps.dialect),
+    // Payment authorization arrives with order processing; until then an order is placed at once.
+    status: 'placed',
+    customer_id: customerId,
+    email: input.customer.email.toLowerCase(),
+    customer: JSON.stringify({ email: input.customer.email.toLowerCase(), name: input.customer.name, phone: input.customer.phone ?? null }),
+    shipping_address: JSON.stringify({ ...address, line2: address.line2 ?? null, region: address.region ?? null, postal_code: address.postal_code ?? null }),
+    currency: input.currency,
+    ...totals,
+    payment_status: payment ? 'pending' : 'not_required',
+    payment: JSON.stringify(payment ? { provider: payment.provider } : null),
+    shipping: JSON.stringify({ strategy: input.shipping?.strategy ?? 'cheapest', carrier: input.shipping?.carrier ?? null, service: input.shipping?.service ?? null }),
+    metadata: JSON.stringify(input.metadata ?? {}),
+    tracking_token: deps.ids.token(160),
+    attention: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await insertOrder(trx, row, lines);
+  const destination = locate(address.country, address.city, address.region);
+  const { allocations, split } = await reserveForOrder(trx, { ids: deps.ids, actor, now }, { orderId, wanted: sumBySku(input.lines), destination });
+  await insertOrderEvent(trx, deps.ids, orderId, {
+    type: 'order.placed',
+    actor,
+    at: now,
+    data: {
+      number: row.number,
+      total: row.total,
+      currency: row.currency,
+      split,
+      allocations: allocations.map((a) => ({ sku: a.sku, warehouse: a.warehouseCode, quantity: a.quantity })),
+    },
+  });
+  return orderFromRows(
+    row,
+    lines,
+    allocations.map((a) => ({ sku: a.sku, warehouse: a.warehouseCode, quantity: a.quantity })).sort((a, b) => (a.sku === b.sku ? (a.warehouse < b.warehouse ? -1 : 1) : a.sku < b.sku ? -1 : 1)),
+    deps.publicUrl,
+  );
+}

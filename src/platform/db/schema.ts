@@ -1,0 +1,162 @@
+/**
+ * Row types of every table, shared by both dialects. Times are RFC 3339 UTC text, JSON is text,
+ * booleans are 0/1 integers: one representation that behaves the same on SQLite and PostgreSQL.
+ */
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  role: string;
+  key_hash: string;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ProductTable {
+  sku: string;
+  name: string;
+  unit_price: number;
+  currency: string;
+  weight_grams: number;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  returnable: number;
+  reorder_point: number;
+  reorder_quantity: number;
+  supplier_id: string | null;
+  lead_time_days: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WarehouseTable {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  created_at: string;
+}
+
+export interface StockTable {
+  sku: string;
+  warehouse_id: string;
+  on_hand: number;
+  reserved: number;
+  updated_at: string;
+}
+
+export interface StockMovementTable {
+  id: string;
+  sku: string;
+  warehouse_id: string;
+  kind: string;
+  on_hand_delta: number;
+  reserved_delta: number;
+  reason: string | null;
+  order_id: string | null;
+  actor: string;
+  created_at: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderTable {
+  id: string;
+  number: string;
+  status: string;
+  customer_id: string;
+  email: string;
+  customer: string;
+  shipping_address: string;
+  currency: string;
+  subtotal: number;
+  shipping_total: number;
+  tax_total: number;
+  total: number;
+  payment_status: string;
+  payment: string;
+  shipping: string;
+  metadata: string;
+  tracking_token: string;
+  attention: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderLineTable {
+  id: string;
+  order_id: string;
+  line_no: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  quantity_shipped: number;
+  quantity_cancelled: number;
+  quantity_returned: number;
+}
+
+/** Where an order's units are reserved or were shipped from: one row per (order, sku, warehouse). */
+export interface OrderAllocationTable {
+  order_id: string;
+  sku: string;
+  warehouse_id: string;
+  quantity: number;
+  quantity_released: number;
+  quantity_shipped: number;
+}
+
+export interface OrderEventTable {
+  id: string;
+  order_id: string;
+  type: string;
+  at: string;
+  actor: string;
+  data: string;
+}
+
+export interface IdempotencyKeyTable {
+  principal: string;
+  route: string;
+  key: string;
+  request_hash: string;
+  state: string;
+  lock_token: string;
+  locked_at: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  api_keys: ApiKeyTable;
+  products: ProductTable;
+  warehouses: WarehouseTable;
+  stock: StockTable;
+  stock_movements: StockMovementTable;
+  customers: CustomerTable;
+  orders: OrderTable;
+  order_lines: OrderLineTable;
+  order_allocations: OrderAllocationTable;
+  order_events: OrderEventTable;
+  idempotency_keys: IdempotencyKeyTable;
+  counters: CounterTable;
+}
+

@@ -1,0 +1,60 @@
+/** Schemas shared by every capability's routes: problems, list envelopes, pagination. */
+import { Type, type TSchema } from '@sinclair/typebox';
+import { AppError } from '../errors.js';
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    instance: Type.Optional(Type.String()),
+  },
+  { $id: 'Problem', additionalProperties: true, description: 'RFC 9457 problem details with a stable `code`' },
+);
+
+/** Error answers every authenticated route may give, for the OpenAPI document and the serializer. */
+export const problemResponses = {
+  400: Type.Ref('Problem'),
+  401: Type.Ref('Problem'),
+  403: Type.Ref('Problem'),
+  404: Type.Ref('Problem'),
+  409: Type.Ref('Problem'),
+  413: Type.Ref('Problem'),
+  415: Type.Ref('Problem'),
+  422: Type.Ref('Problem'),
+  429: Type.Ref('Problem'),
+  500: Type.Ref('Problem'),
+  503: Type.Ref('Problem'),
+} as const;
+
+export function listOf<T extends TSchema>(item: T) {
+  return Type.Object({ data: Type.Array(item), next_cursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+/** Cursors are opaque to clients: base64url of the last row's sort key. */
+export function encodeCursor(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const value = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[A-Za-z0-9_\-:.]{1,150}$/.test(value)) {
+    throw new AppError('validation_failed', 'cursor is not one this server issued', { errors: [{ path: 'query.cursor', message: 'is invalid' }] });
+  }
+  return value;
+}
+
+/** Splits a fetched page of limit+1 rows into the page and the next cursor. */
+export function page<T>(rows: T[], limit: number, keyOf: (row: T) => string): { data: T[]; next_cursor: string | null } {
+  if (rows.length <= limit) return { data: rows, next_cursor: null };
+  const data = rows.slice(0, limit);
+  return { data, next_cursor: encodeCursor(keyOf(data[data.length - 1]!)) };
+}

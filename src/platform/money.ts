@@ -1,0 +1,38 @@
+/**
+ * The one place money is rounded. Amounts are integer minor units (cents) with an ISO 4217 currency
+ * on the owning object; floats never hold money.
+ */
+
+/** Sum of integer amounts; throws if a result is no longer an exact integer. */
+export function sum(amounts: readonly number[]): number {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  if (!Number.isSafeInteger(total)) throw new RangeError('money amount overflow');
+  return total;
+}
+
+export function multiply(unitAmount: number, quantity: number): number {
+  const result = unitAmount * quantity;
+  if (!Number.isSafeInteger(result)) throw new RangeError('money amount overflow');
+  return result;
+}
+
+/**
+ * amount × basisPoints / 10,000, rounded half to even (banker's rounding) so that rounding errors
+ * do not drift one way over many orders.
+ */
+export function percentOf(amount: number, basisPoints: number): number {
+  const numerator = amount * basisPoints;
+  if (!Number.isSafeInteger(numerator)) throw new RangeError('money amount overflow');
+  const quotient = Math.trunc(numerator / 10_000);
+  const remainder = numerator - quotient * 10_000;
+  const twice = Math.abs(remainder) * 2;
+  if (twice < 10_000) return quotient;
+  if (twice > 10_000) return quotient + Math.sign(numerator);
+  return quotient % 2 === 0 ? quotient : quotient + Math.sign(numerator);
+}
+
+/** Currencies accepted on orders and products (ISO 4217 alphabetic codes). */
+export function isCurrencyCode(value: string): boolean {
+  return /^[A-Z]{3}$/.test(value);
+}
