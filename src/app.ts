@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { catalogRoutes } from './catalog/index.js';
 import { customerRoutes } from './customers/index.js';
 import type { Deps } from './deps.js';
@@ -28,7 +28,7 @@ export const API_PREFIX = '/api/v1';
 export async function buildApp(deps: Deps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    disableRequestLogging: !deps.config.requestLogging,
+    logController: new LogController({ disableRequestLogging: !deps.config.requestLogging }),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: false,
     return503OnClosing: true,
