@@ -9,6 +9,7 @@ import { createDeps, type Deps } from './deps.js';
 import { isEmptyShop, seedDemo } from './demo/seed-demo.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { warmGazetteer } from './platform/geo/gazetteer.js';
+import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { createApiKey, ensureFirstAdminKey, isRole, listApiKeys, revokeApiKey, roles } from './platform/http/api-keys.js';
 
 function configOrExit(): Config {
@@ -61,10 +62,24 @@ async function serve(options: { seedDemo?: boolean }): Promise<void> {
   else if (config.adminKey) lines.push('  Admin API key: the value of WAYBILL_ADMIN_KEY');
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
+  // Until the job scheduler lands, the server itself sweeps expired idempotency keys hourly.
+  const sweep = async () => {
+    try {
+      const purged = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
+      if (purged > 0) deps.logger.info({ purged }, 'expired idempotency keys purged');
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'idempotency key sweep failed');
+    }
+  };
+  void sweep();
+  const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
+  sweeper.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(sweeper);
     deps.logger.info({ signal }, 'shutting down');
     await app.close();
     await deps.close();

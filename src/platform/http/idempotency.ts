@@ -199,3 +199,9 @@ export async function replyIdempotent(
   if (result.status >= 400) void reply.type('application/problem+json');
   return reply.code(result.status).send(result.body);
 }
+
+/** Deletes keys past their 24-hour life; expired keys are also ignored (and replaced) on use. */
+export async function purgeExpiredIdempotencyKeys(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('expires_at', '<=', isoTime(now)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
