@@ -16,7 +16,7 @@ import { orderRoutes } from './orders/index.js';
 import { isConnectionFailure } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
 import { installAuth, principalLabel } from './platform/http/auth.js';
-import { installErrorHandling } from './platform/http/errors.js';
+import { frameworkErrorHandler, installErrorHandling } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { ProblemSchema } from './platform/http/schemas.js';
@@ -33,7 +33,14 @@ export async function buildApp(deps: Deps): Promise<App> {
     trustProxy: false,
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: 'array' } },
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every body this API takes is JSON. Fastify also parses text/plain by default, so a JSON order
+  // sent as text/plain reached the schema as a string and answered 422 "must be object" instead of
+  // 415 unsupported_media_type (found by test/api/bad-input.test.ts). A route that ever needs raw
+  // text adds its own parser in its own scope.
+  app.removeContentTypeParser('text/plain');
 
   app.addSchema(ProblemSchema);
   installValidation(app, [ProblemSchema]);

@@ -1,4 +1,5 @@
 import type { Executor } from '../platform/db/database.js';
+import { prepared } from '../platform/db/prepared.js';
 import type { ProductTable } from '../platform/db/schema.js';
 import type { Product } from './product.schemas.js';
 
@@ -15,9 +16,12 @@ export async function findProduct(db: Executor, sku: string): Promise<Product | 
   return row ? toProduct(row) : null;
 }
 
+// Compiled once per number of SKUs: on the order hot path (measured reason: platform/db/prepared.ts).
+const productsBySku = prepared((db, p: { skus: readonly string[] }) => db.selectFrom('products').selectAll().where('sku', 'in', p.skus));
+
 export async function findProducts(db: Executor, skus: readonly string[]): Promise<Map<string, Product>> {
   if (skus.length === 0) return new Map();
-  const rows = await db.selectFrom('products').selectAll().where('sku', 'in', skus).execute();
+  const { rows } = await productsBySku(db, { skus });
   return new Map(rows.map((row) => [row.sku, toProduct(row)]));
 }
 

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database.js';
+import { prepared } from '../platform/db/prepared.js';
+import type { CustomerTable } from '../platform/db/schema.js';
 import type { Ids } from '../platform/ids.js';
 
 export interface CustomerContact {
@@ -8,14 +10,11 @@ export interface CustomerContact {
   phone: string | null;
 }
 
-/**
- * Finds the customer by email or creates one, keeping the latest name and phone: a customer is
- * who the orders say they are. One statement, safe against two first orders at the same moment.
- */
-export async function upsertCustomer(db: Executor, ids: Ids, contact: CustomerContact, now: string): Promise<string> {
-  const row = await db
+// Compiled once (a phone of null is its own shape): on the order hot path (measured reason: platform/db/prepared.ts).
+const upsertCustomerRow = prepared((db, row: CustomerTable) =>
+  db
     .insertInto('customers')
-    .values({ id: ids.new('cus'), email: contact.email, name: contact.name, phone: contact.phone, created_at: now, updated_at: now })
+    .values(row)
     .onConflict((oc) =>
       oc.column('email').doUpdateSet({
         name: (eb) => eb.ref('excluded.name'),
@@ -23,8 +22,17 @@ export async function upsertCustomer(db: Executor, ids: Ids, contact: CustomerCo
         updated_at: (eb) => eb.ref('excluded.updated_at'),
       }),
     )
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .returning('id'),
+);
+
+/**
+ * Finds the customer by email or creates one, keeping the latest name and phone: a customer is
+ * who the orders say they are. One statement, safe against two first orders at the same moment.
+ */
+export async function upsertCustomer(db: Executor, ids: Ids, contact: CustomerContact, now: string): Promise<string> {
+  const { rows } = await upsertCustomerRow(db, { id: ids.new('cus'), email: contact.email, name: contact.name, phone: contact.phone, created_at: now, updated_at: now });
+  const row = rows[0];
+  if (!row) throw new Error('upserting a customer returned no row');
   return row.id;
 }
 

@@ -4,6 +4,8 @@
  * exactly what was taken, from where it was taken.
  */
 import type { Trx } from '../platform/db/database.js';
+import { prepared } from '../platform/db/prepared.js';
+import type { OrderAllocationTable } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { distanceKm, type Coordinates } from '../platform/geo/distance.js';
 import { planAllocation, type Allocation, type WantedLine } from './allocation.js';
@@ -18,6 +20,9 @@ export async function warehousesByDistance(trx: Trx, destination: Coordinates | 
     .map((w) => ({ id: w.id, code: w.code, km: distanceKm(destination, w) }))
     .sort((a, b) => a.km - b.km || (a.code < b.code ? -1 : 1));
 }
+
+// Written for every order: compiled once per number of rows (measured reason: platform/db/prepared.ts).
+const insertAllocations = prepared((db, p: { rows: OrderAllocationTable[] }) => db.insertInto('order_allocations').values(p.rows));
 
 /** How many times a reservation re-plans after losing a race before reporting the stock as short. */
 const RESERVE_ATTEMPTS = 8;
@@ -48,10 +53,9 @@ export async function reserveForOrder(
       const requested = order.wanted.find((l) => l.sku === failed.sku)?.quantity ?? failed.quantity;
       throw new AppError('insufficient_stock', `Not enough stock for ${failed.sku}`, { lines: [{ sku: failed.sku, requested, available }] });
     }
-    await trx
-      .insertInto('order_allocations')
-      .values(plan.allocations.map((a) => ({ order_id: order.orderId, sku: a.sku, warehouse_id: a.warehouseId, quantity: a.quantity, quantity_released: 0, quantity_shipped: 0 })))
-      .execute();
+    await insertAllocations(trx, {
+      rows: plan.allocations.map((a) => ({ order_id: order.orderId, sku: a.sku, warehouse_id: a.warehouseId, quantity: a.quantity, quantity_released: 0, quantity_shipped: 0 })),
+    });
     const codes = new Map(ranked.map((w) => [w.id, w.code]));
     return { allocations: plan.allocations.map((a) => ({ ...a, warehouseCode: codes.get(a.warehouseId)! })), split: plan.split };
   }

@@ -4,8 +4,9 @@
  * read-then-write) and writes one ledger row, so that for every (sku, warehouse):
  *   stock.on_hand = Σ movements.on_hand_delta  and  stock.reserved = Σ movements.reserved_delta.
  */
-import { sql } from 'kysely';
+import { sql, type UpdateResult } from 'kysely';
 import type { Executor, Trx } from '../platform/db/database.js';
+import { prepared, type PreparedQuery } from '../platform/db/prepared.js';
 import type { StockMovementTable } from '../platform/db/schema.js';
 import type { Ids } from '../platform/ids.js';
 import type { StockLevel } from './allocation.js';
@@ -30,27 +31,43 @@ export interface MovementContext {
   now: string;
 }
 
-/** The conditional update of each kind; it affects no row when the change would break a rule. */
-function conditionalUpdate(trx: Executor, m: Movement, now: string) {
-  const base = trx.updateTable('stock').where('sku', '=', m.sku).where('warehouse_id', '=', m.warehouseId);
-  const q = m.quantity;
-  switch (m.kind) {
-    case 'reserve':
-      return base.set({ reserved: sql`reserved + ${q}`, updated_at: now }).where(sql<boolean>`on_hand - reserved >= ${q}`);
-    case 'release':
-      return base.set({ reserved: sql`reserved - ${q}`, updated_at: now }).where('reserved', '>=', q);
-    case 'ship':
-      return base.set({ on_hand: sql`on_hand - ${q}`, reserved: sql`reserved - ${q}`, updated_at: now }).where('reserved', '>=', q);
-    case 'count':
-      return base
-        .set({ on_hand: sql`on_hand + ${q}`, updated_at: now })
-        .where('on_hand', '=', m.expectOnHand ?? -1)
-        .where(sql<boolean>`on_hand + ${q} >= reserved`);
-    case 'adjust':
-    case 'receive':
-      return base.set({ on_hand: sql`on_hand + ${q}`, updated_at: now }).where(sql<boolean>`on_hand + ${q} >= reserved`);
-  }
+interface StockChange {
+  sku: string;
+  warehouseId: string;
+  q: number;
+  now: string;
+  expectOnHand: number;
 }
+
+/**
+ * The conditional update of each kind; it affects no row when the change would break a rule.
+ * Compiled once per kind: three of them run for every order (measured reason: platform/db/prepared.ts).
+ */
+const stockRow = (db: Executor, p: StockChange) => db.updateTable('stock').where('sku', '=', p.sku).where('warehouse_id', '=', p.warehouseId);
+const onHandChange = prepared((db, p: StockChange) => stockRow(db, p).set({ on_hand: sql`on_hand + ${p.q}`, updated_at: p.now }).where(sql<boolean>`on_hand + ${p.q} >= reserved`));
+const conditionalUpdates: Record<MovementKind, PreparedQuery<StockChange, UpdateResult>> = {
+  reserve: prepared((db, p: StockChange) => stockRow(db, p).set({ reserved: sql`reserved + ${p.q}`, updated_at: p.now }).where(sql<boolean>`on_hand - reserved >= ${p.q}`)),
+  release: prepared((db, p: StockChange) => stockRow(db, p).set({ reserved: sql`reserved - ${p.q}`, updated_at: p.now }).where('reserved', '>=', p.q)),
+  ship: prepared((db, p: StockChange) => stockRow(db, p).set({ on_hand: sql`on_hand - ${p.q}`, reserved: sql`reserved - ${p.q}`, updated_at: p.now }).where('reserved', '>=', p.q)),
+  count: prepared((db, p: StockChange) =>
+    stockRow(db, p)
+      .set({ on_hand: sql`on_hand + ${p.q}`, updated_at: p.now })
+      .where('on_hand', '=', p.expectOnHand)
+      .where(sql<boolean>`on_hand + ${p.q} >= reserved`),
+  ),
+  adjust: onHandChange,
+  receive: onHandChange,
+};
+
+/** Applies one movement's conditional update; the number of rows it changed (0 or 1). */
+async function conditionalUpdate(trx: Executor, m: Movement, now: string): Promise<bigint> {
+  const result = await conditionalUpdates[m.kind](trx, { sku: m.sku, warehouseId: m.warehouseId, q: m.quantity, now, expectOnHand: m.expectOnHand ?? -1 });
+  return result.numAffectedRows ?? 0n;
+}
+
+// Also once per order each, compiled once per number of rows or SKUs.
+const insertLedgerRows = prepared((db, p: { rows: StockMovementTable[] }) => db.insertInto('stock_movements').values(p.rows));
+const levelsOf = prepared((db, p: { skus: readonly string[] }) => db.selectFrom('stock').select(['sku', 'warehouse_id', 'on_hand', 'reserved']).where('sku', 'in', p.skus));
 
 function deltas(m: Movement): { on_hand_delta: number; reserved_delta: number } {
   switch (m.kind) {
@@ -79,36 +96,35 @@ export function ledgerRow(m: Movement, ctx: MovementContext): StockMovementTable
   };
 }
 
-/** The exact inverse of an applied movement, with no condition: used to undo within a transaction. */
-function revert(trx: Executor, m: Movement, now: string) {
-  const d = deltas(m);
-  return trx
-    .updateTable('stock')
-    .set({ on_hand: sql`on_hand - ${d.on_hand_delta}`, reserved: sql`reserved - ${d.reserved_delta}`, updated_at: now })
-    .where('sku', '=', m.sku)
-    .where('warehouse_id', '=', m.warehouseId);
-}
-
 /**
  * Applies movements in a stable (sku, warehouse) order — the same lock order in every transaction,
  * so that two orders touching the same SKUs do not deadlock on PostgreSQL — and writes their ledger
- * rows. All or none: if one condition fails, the ones already applied in this call are undone
- * (inside the caller's transaction, so nothing of it is ever visible) and the failed movement is
- * returned; null when all applied.
+ * rows. All or none: if one condition fails, the ones already applied in this call are rolled back
+ * to a savepoint (inside the caller's transaction, so nothing of it is ever visible) and the failed
+ * movement is returned; null when all applied.
+ *
+ * Why a savepoint rather than updating the applied rows back: undoing by hand kept their row locks
+ * until commit, and a reservation that then re-planned (another warehouse) locked further rows out
+ * of order while still holding them, so concurrent multi-line orders now and then deadlocked on
+ * PostgreSQL (test/concurrency/oversell.test.ts; each one a 1 s deadlock_timeout stall and a
+ * retry). Rolling back to the savepoint also releases those locks, so a transaction only ever holds
+ * stock locks taken in one ascending pass. One movement needs none: a failed update locks nothing.
  */
 export async function applyMovements(trx: Trx, movements: readonly Movement[], ctx: MovementContext): Promise<Movement | null> {
   const ordered = movements
     .filter((m) => m.quantity !== 0)
     .sort((a, b) => (a.sku === b.sku ? (a.warehouseId < b.warehouseId ? -1 : 1) : a.sku < b.sku ? -1 : 1));
-  for (let i = 0; i < ordered.length; i++) {
-    const movement = ordered[i]!;
-    const result = await conditionalUpdate(trx, movement, ctx.now).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) {
-      for (const applied of ordered.slice(0, i)) await revert(trx, applied, ctx.now).execute();
+  const savepoint = ordered.length > 1;
+  if (savepoint) await sql`savepoint apply_movements`.execute(trx);
+  for (const movement of ordered) {
+    if ((await conditionalUpdate(trx, movement, ctx.now)) === 0n) {
+      if (savepoint) await sql`rollback to savepoint apply_movements`.execute(trx);
+      if (savepoint) await sql`release savepoint apply_movements`.execute(trx);
       return movement;
     }
   }
-  if (ordered.length > 0) await trx.insertInto('stock_movements').values(ordered.map((m) => ledgerRow(m, ctx))).execute();
+  if (savepoint) await sql`release savepoint apply_movements`.execute(trx);
+  if (ordered.length > 0) await insertLedgerRows(trx, { rows: ordered.map((m) => ledgerRow(m, ctx)) });
   return null;
 }
 
@@ -124,11 +140,7 @@ export async function ensureStockRow(trx: Executor, sku: string, warehouseId: st
 /** Available units per (sku, warehouse) for the given SKUs: a snapshot to plan with, not to trust. */
 export async function stockLevels(db: Executor, skus: readonly string[]): Promise<StockLevel[]> {
   if (skus.length === 0) return [];
-  const rows = await db
-    .selectFrom('stock')
-    .select(['sku', 'warehouse_id', 'on_hand', 'reserved'])
-    .where('sku', 'in', skus)
-    .execute();
+  const { rows } = await levelsOf(db, { skus });
   return rows.map((r) => ({ sku: r.sku, warehouseId: r.warehouse_id, available: Number(r.on_hand) - Number(r.reserved) }));
 }
 

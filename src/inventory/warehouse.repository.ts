@@ -1,4 +1,5 @@
 import type { Executor } from '../platform/db/database.js';
+import { prepared } from '../platform/db/prepared.js';
 import type { WarehouseTable } from '../platform/db/schema.js';
 import type { Warehouse } from './warehouse.schemas.js';
 
@@ -19,7 +20,10 @@ export async function findWarehouseByCode(db: Executor, code: string): Promise<W
   return row ? toWarehouse(row) : null;
 }
 
+// Read for every order: compiled once (measured reason: platform/db/prepared.ts).
+const locations = prepared((db, _: Record<string, never>) => db.selectFrom('warehouses').select(['id', 'code', 'latitude', 'longitude']).orderBy('code'));
+
 /** Coordinates of every warehouse, for distance ranking (a handful of rows). */
 export async function warehouseLocations(db: Executor): Promise<Array<{ id: string; code: string; latitude: number; longitude: number }>> {
-  return db.selectFrom('warehouses').select(['id', 'code', 'latitude', 'longitude']).orderBy('code').execute();
+  return (await locations(db, {})).rows;
 }

@@ -45,7 +45,8 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
     const openUnits = lines.filter((l) => l.sku === want.sku).reduce((n, l) => n + open(l), 0);
     if (want.quantity > openUnits) {
       const index = input.lines?.findIndex((l) => l.sku === want.sku) ?? 0;
-      errors.push({ path: `lines[${index}].quantity`, message: openUnits === 0 ? `nothing of ${want.sku} is left to cancel` : `only ${openUnits} of ${want.sku} can still be cancelled` });
+      if (!lines.some((l) => l.sku === want.sku)) errors.push({ path: `lines[${index}].sku`, message: `${want.sku} is not on this order` });
+      else errors.push({ path: `lines[${index}].quantity`, message: openUnits === 0 ? `nothing of ${want.sku} is left to cancel` : `only ${openUnits} of ${want.sku} can still be cancelled` });
     }
   }
   if (errors.length > 0) throw validationError(errors);

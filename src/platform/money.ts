@@ -3,17 +3,29 @@
  * on the owning object; floats never hold money.
  */
 
+/**
+ * An amount left the range where a double holds every integer exactly (±2^53). Its own class so
+ * that callers can turn it into a 422 for the input that caused it without catching every
+ * RangeError (a stack overflow is one too).
+ */
+export class MoneyOverflowError extends RangeError {
+  constructor() {
+    super('money amount overflow');
+    this.name = 'MoneyOverflowError';
+  }
+}
+
 /** Sum of integer amounts; throws if a result is no longer an exact integer. */
 export function sum(amounts: readonly number[]): number {
   let total = 0;
   for (const amount of amounts) total += amount;
-  if (!Number.isSafeInteger(total)) throw new RangeError('money amount overflow');
+  if (!Number.isSafeInteger(total)) throw new MoneyOverflowError();
   return total;
 }
 
 export function multiply(unitAmount: number, quantity: number): number {
   const result = unitAmount * quantity;
-  if (!Number.isSafeInteger(result)) throw new RangeError('money amount overflow');
+  if (!Number.isSafeInteger(result)) throw new MoneyOverflowError();
   return result;
 }
 
@@ -23,8 +35,10 @@ export function multiply(unitAmount: number, quantity: number): number {
  */
 export function percentOf(amount: number, basisPoints: number): number {
   const numerator = amount * basisPoints;
-  if (!Number.isSafeInteger(numerator)) throw new RangeError('money amount overflow');
-  const quotient = Math.trunc(numerator / 10_000);
+  if (!Number.isSafeInteger(numerator)) throw new MoneyOverflowError();
+  // `+ 0` turns the -0 that Math.trunc gives for a small negative share (-0.4 → -0) into 0, so
+  // that a zero amount is always the same value (Object.is, and what a test or a cache key sees).
+  const quotient = Math.trunc(numerator / 10_000) + 0;
   const remainder = numerator - quotient * 10_000;
   const twice = Math.abs(remainder) * 2;
   if (twice < 10_000) return quotient;

@@ -3,7 +3,8 @@
  * - write transactions start with BEGIN IMMEDIATE: with several processes on one file, a deferred
  *   transaction that reads and then writes can fail with SQLITE_BUSY at once instead of waiting;
  * - prepared statements are cached by SQL text (preparing costs more than running a small query);
- * - waiters for the single connection queue in order instead of all waking at every release.
+ * - waiters for the single connection queue in order instead of all waking at every release;
+ * - migrations run in one write transaction, so that several processes can migrate one file at once.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {
@@ -130,10 +131,26 @@ class SqliteDriver implements Driver {
   }
 }
 
+/**
+ * Kysely's SQLite adapter takes no migration lock (it assumes one process) and runs migrations
+ * outside any transaction, so two servers starting at once on an empty file both ran the first
+ * migration and one died with `table "…" already exists`. SQLite DDL is transactional, so we let
+ * the migrator wrap the whole run in one transaction: BEGIN IMMEDIATE takes the file's write lock
+ * before the migrator reads which migrations are applied, the second process waits for it
+ * (busy_timeout) and then finds nothing left to do, and a failed migration leaves nothing behind.
+ * The price: SQLite ignores `PRAGMA foreign_keys` inside a transaction, so a future migration that
+ * rebuilds a table with foreign keys switched off needs its own plan rather than that pragma.
+ */
+class MigratingSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
 export class BetterSqliteDialect implements Dialect {
   constructor(private readonly db: BetterSqlite3.Database) {}
   createAdapter() {
-    return new SqliteAdapter();
+    return new MigratingSqliteAdapter();
   }
   createDriver(): Driver {
     return new SqliteDriver(this.db);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCodes, type ErrorCode, type FieldError } from '../errors.js';
+import { AppError, errorCodes, validationError, type ErrorCode, type FieldError } from '../errors.js';
 
 export const statusOf: Record<ErrorCode, number> = {
   validation_failed: 422,
@@ -101,6 +101,23 @@ function toAppError(error: FastifyError): AppError | null {
   if (error.statusCode === 415) return new AppError('unsupported_media_type', 'Unsupported Content-Type');
   if (error.statusCode === 429) return new AppError('rate_limited', 'Too many requests');
   return null;
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised before a route is matched, which never reach the
+ * error handler. Without it a path that is not valid percent-encoded UTF-8 (`/orders/%E0%A4%A`)
+ * answered 400 and an over-long path parameter 414, both as application/json in Fastify's own
+ * shape instead of problem+json with one of our codes (found by test/api/bad-input.test.ts).
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  let known: AppError;
+  if (error.code === 'FST_ERR_BAD_URL') known = new AppError('malformed_request', 'The URL path is not valid percent-encoded UTF-8');
+  else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') known = validationError([{ path: 'params', message: 'is longer than any identifier this server issues' }]);
+  else {
+    reply.log.error({ err: error }, 'framework error before routing');
+    known = new AppError('internal_error', 'Unexpected error before routing');
+  }
+  void sendProblem(reply, known);
 }
 
 export function installErrorHandling(app: FastifyInstance, isUnavailable: (error: unknown) => boolean): void {

@@ -30,6 +30,11 @@ export interface IdempotencyScope {
   route: string;
   key: string | undefined;
   body: unknown;
+  /**
+   * The request URL, which the error handler puts in a problem's `instance`: a stored refusal must
+   * carry it too, or its replay would not be the same body that the first answer had.
+   */
+  instance?: string;
 }
 
 /** Canonical JSON: object keys sorted, so that {"a":1,"b":2} and {"b":2,"a":1} are the same body. */
@@ -94,7 +99,7 @@ export async function runIdempotent(
     });
   } catch (error) {
     if (error instanceof AppError && storedFailures.has(error.code)) {
-      const body = problemOf(error);
+      const body = problemOf(error, scope.instance);
       await keyRow(db).set({ state: 'done', response_status: statusOf[error.code], response_body: JSON.stringify(body) }).execute();
     } else {
       // Nothing was done: free the key so that the client's retry runs the request again.
@@ -194,7 +199,7 @@ export async function replyIdempotent(
   work: (trx: Trx) => Promise<{ status: number; body: unknown }>,
 ): Promise<FastifyReply> {
   const key = validateIdempotencyKey(request.headers['idempotency-key']);
-  const result = await runIdempotent(deps, { principal: principalLabel(request.principal), route, key, body: request.body }, work);
+  const result = await runIdempotent(deps, { principal: principalLabel(request.principal), route, key, body: request.body, instance: request.url }, work);
   if (result.replayed) void reply.header('idempotent-replayed', 'true');
   if (result.status >= 400) void reply.type('application/problem+json');
   return reply.code(result.status).send(result.body);
