@@ -187,7 +187,6 @@ export interface Limit {
 
 /** The order transaction straight against the database: what the HTTP layer could at best reach. */
 async function limit(database: BenchDatabase, seconds: number): Promise<Limit> {
-  const dialect = database.dialect;
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
   const deps = createDeps(config);
   // The same dependencies orders.routes.ts hands to placeOrder.
