@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.js';
 import { createDeps } from '../src/deps.js';
-import { placeOrder, type PlaceOrderInput } from '../src/orders/index.js';
+import { orderDepsOf, placeOrder, type PlaceOrderInput } from '../src/orders/index.js';
 import { benchDialects, createBenchDatabase, type BenchDatabase, type BenchDialect } from './support/databases.js';
 import { memoryOf, meterCpu, ROOT, sampleRss, startServer, type ServerCommand } from './support/server.js';
 
@@ -190,13 +190,7 @@ async function limit(database: BenchDatabase, seconds: number): Promise<Limit> {
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
   const deps = createDeps(config);
   // The same dependencies orders.routes.ts hands to placeOrder.
-  const placeDeps = {
-    clock: deps.clock,
-    ids: deps.ids,
-    dialect: deps.dialect,
-    publicUrl: config.publicUrl,
-    pricing: { shippingFee: config.shippingFee, taxRateBps: config.taxRateBps },
-  };
+  const placeDeps = orderDepsOf(deps);
   const concurrency = LIMIT_CONCURRENCY;
   let orders = 0;
   let failures = 0;

@@ -12,7 +12,9 @@ import { catalogRoutes } from './catalog/index.js';
 import { customerRoutes } from './customers/index.js';
 import type { Deps } from './deps.js';
 import { inventoryRoutes, warehouseRoutes } from './inventory/index.js';
-import { orderRoutes } from './orders/index.js';
+import { fulfillmentRoutes } from './fulfillment/index.js';
+import { jobRoutes } from './platform/jobs/index.js';
+import { orderDepsOf, orderRoutes, paymentWebhookRoutes } from './orders/index.js';
 import { isConnectionFailure } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
 import { installAuth, principalLabel } from './platform/http/auth.js';
@@ -74,6 +76,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   }
   installMetrics(app);
   await app.register(healthRoutes(deps.db));
+  await app.register(paymentWebhookRoutes(orderDepsOf(deps)));
 
   await app.register(
     async (api: App) => {
@@ -82,6 +85,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(inventoryRoutes(deps));
       await api.register(customerRoutes(deps));
       await api.register(orderRoutes(deps));
+      await api.register(fulfillmentRoutes(deps));
+      await api.register(jobRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

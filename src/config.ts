@@ -2,6 +2,8 @@
  * The environment, read and validated once at start. A bad value stops the process with one line
  * naming the variable (ConfigError), so a typo never turns into a silently different behaviour.
  */
+import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
+
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string; synchronous: 'NORMAL' | 'FULL' }
   | { kind: 'postgres'; url: string; poolSize: number };
@@ -25,6 +27,16 @@ export interface Config {
   readonly shippingFee: number;
   /** Tax on the subtotal in basis points (825 = 8.25%). */
   readonly taxRateBps: number;
+  /** Stripe, when WAYBILL_STRIPE_SECRET_KEY is set; the `test` provider is always there. */
+  readonly stripe: { readonly secretKey: string; readonly webhookSecret: string | null; readonly apiBase: string | null } | null;
+  /** When authorized money is captured: when the order ships (default) or on delivery (escrow). */
+  readonly captureAt: 'shipment' | 'delivery';
+  /** Pipeline steps an operator confirms by hand instead of the worker (`pack`). */
+  readonly manualSteps: ReadonlySet<'pack'>;
+  /** The boxes packing chooses from (WAYBILL_BOXES as JSON, or the default corrugated set). */
+  readonly boxes: BoxCatalog;
+  /** Who the shop is, on invoices and packing slips. */
+  readonly shop: { readonly name: string; readonly address: string; readonly supportEmail: string };
 }
 
 export class ConfigError extends Error {
@@ -88,6 +100,31 @@ function database(env: Env): DatabaseTarget {
   return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL' };
 }
 
+function stripe(env: Env): Config['stripe'] {
+  const secretKey = env.WAYBILL_STRIPE_SECRET_KEY;
+  if (!secretKey) return null;
+  if (!/^(sk|rk)_(test|live)_\S+$/.test(secretKey)) throw new ConfigError('WAYBILL_STRIPE_SECRET_KEY', 'must be a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_… key)');
+  const apiBase = env.WAYBILL_STRIPE_API_BASE ? env.WAYBILL_STRIPE_API_BASE : null;
+  if (apiBase !== null && !/^https?:\/\/[^/\s]+\/?$/.test(apiBase)) throw new ConfigError('WAYBILL_STRIPE_API_BASE', `must be a base URL like http://127.0.0.1:12111, got "${apiBase}"`);
+  return Object.freeze({ secretKey, webhookSecret: env.WAYBILL_STRIPE_WEBHOOK_SECRET ? env.WAYBILL_STRIPE_WEBHOOK_SECRET : null, apiBase });
+}
+
+function boxCatalog(env: Env): BoxCatalog {
+  if (!env.WAYBILL_BOXES) return defaultBoxCatalog;
+  try {
+    return parseBoxCatalog(env.WAYBILL_BOXES);
+  } catch (error) {
+    throw new ConfigError('WAYBILL_BOXES', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function manualSteps(env: Env): ReadonlySet<'pack'> {
+  const raw = text(env, 'WAYBILL_MANUAL_STEPS', '');
+  const steps = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const step of steps) if (step !== 'pack') throw new ConfigError('WAYBILL_MANUAL_STEPS', `knows only "pack", got "${step}"`);
+  return new Set(steps as 'pack'[]);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const host = text(env, 'HOST', '127.0.0.1');
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -117,5 +154,14 @@ export function loadConfig(env: Env = process.env): Config {
     maxOrderLines: integer(env, 'WAYBILL_MAX_ORDER_LINES', 500, 1, 10_000),
     shippingFee: integer(env, 'WAYBILL_SHIPPING_FEE', 0, 0, 100_000_000),
     taxRateBps: integer(env, 'WAYBILL_TAX_RATE_BPS', 0, 0, 10_000),
+    stripe: stripe(env),
+    captureAt: oneOf(env, 'WAYBILL_CAPTURE_AT', ['shipment', 'delivery'], 'shipment'),
+    manualSteps: manualSteps(env),
+    boxes: boxCatalog(env),
+    shop: Object.freeze({
+      name: text(env, 'WAYBILL_SHOP_NAME', 'Waybill Demo Shop'),
+      address: text(env, 'WAYBILL_SHOP_ADDRESS', '1 Commerce Way, Austin, TX 78701, US'),
+      supportEmail: text(env, 'WAYBILL_SUPPORT_EMAIL', 'support@shop.example'),
+    }),
   });
 }

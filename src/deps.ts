@@ -7,6 +7,9 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Db, type Dialect } from './platform/db/database.js';
 import { createIds, type Ids } from './platform/ids.js';
+import type { Enqueue } from './platform/jobs/types.js';
+import { enqueueJob } from './platform/jobs/index.js';
+import { createPaymentProviders, type PaymentProviders } from './payments/index.js';
 
 export interface Deps {
   readonly config: Config;
@@ -15,6 +18,9 @@ export interface Deps {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly logger: Logger;
+  /** Enqueue a durable job inside the caller's transaction (platform/jobs). */
+  readonly enqueue: Enqueue;
+  readonly payments: PaymentProviders;
   close(): Promise<void>;
 }
 
@@ -24,5 +30,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? pino({ level: config.logLevel, redact: redactedPaths });
   const { db, dialect, close } = openDatabase(config.database);
-  return { config, db, dialect, clock, ids: createIds(clock), logger, close };
+  const ids = createIds(clock);
+  const enqueue: Enqueue = (executor, spec) => enqueueJob(executor, { ids, clock }, spec);
+  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), close };
 }

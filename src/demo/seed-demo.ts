@@ -5,7 +5,7 @@
 import { createProduct } from '../catalog/index.js';
 import type { Deps } from '../deps.js';
 import { adjustStock, createWarehouse } from '../inventory/index.js';
-import { placeOrder } from '../orders/index.js';
+import { orderDepsOf, placeOrder } from '../orders/index.js';
 
 const products = [
   { sku: 'MUG-01', name: 'Enamel camp mug', unit_price: 1800, weight_grams: 300, dims: [110, 90, 90] },
@@ -62,12 +62,12 @@ export async function seedDemo(deps: Deps): Promise<{ products: number; warehous
       await adjustStock(trx, deps, { sku: p.sku, warehouse: 'CMH', delta: 60 - i * 3, reason: 'demo: opening stock', actor });
     }
   });
-  const pricing = { shippingFee: deps.config.shippingFee, taxRateBps: deps.config.taxRateBps };
+  const orderDeps = orderDepsOf(deps);
   for (const c of customers) {
     await deps.db.transaction().execute((trx) =>
       placeOrder(
         trx,
-        { clock: deps.clock, ids: deps.ids, dialect: deps.dialect, publicUrl: deps.config.publicUrl, pricing },
+        orderDeps,
         {
           customer: { email: c.email, name: c.name, phone: c.phone },
           shipping_address: { name: c.name, ...c.address },

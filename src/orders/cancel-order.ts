@@ -8,11 +8,12 @@ import { isoTime } from '../platform/clock.js';
 import type { Trx } from '../platform/db/database.js';
 import { AppError, notFound, validationError, type FieldError } from '../platform/errors.js';
 import type { Ids } from '../platform/ids.js';
+import { settleCancellation, type OrderPaymentDeps } from './order-payments.js';
 import { shippedStatuses, type OrderStatus } from './order-status.js';
 import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, updateLineQuantities } from './order.repository.js';
 import type { CancelOrderInput } from './order.schemas.js';
 
-export interface CancelOrderDeps {
+export interface CancelOrderDeps extends OrderPaymentDeps {
   clock: Clock;
   ids: Ids;
 }
@@ -74,5 +75,6 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
     at: now,
     data: { reason: input.reason, lines: wanted, ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) },
   });
+  await settleCancellation(trx, deps, order.id, input.reason, actor);
   return order.id;
 }

@@ -7,6 +7,7 @@ import { isoTime } from '../platform/clock.js';
 import type { Trx } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { cancelOrder, type CancelOrderDeps } from './cancel-order.js';
+import { afterOrderStatusChange } from './order-payments.js';
 import { manualTargets, type OrderStatus } from './order-status.js';
 import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, setOrderStatus, updateLineQuantities } from './order.repository.js';
 
@@ -43,5 +44,6 @@ export async function changeOrderStatus(
   }
   if (!(await setOrderStatus(trx, order.id, from, input.status, now))) throw new Error(`order ${order.id} changed under its lock`);
   await insertOrderEvent(trx, deps.ids, order.id, { type: 'order.status_changed', actor, at: now, data: { from, to: input.status, note: input.note ?? null } });
+  await afterOrderStatusChange(trx, deps, order.id, input.status);
   return order.id;
 }

@@ -1,5 +1,10 @@
 /** Orders: placing (with atomic stock reservation), the lifecycle, cancellation, the timeline. */
 export { orderRoutes } from './orders.routes.js';
+export { paymentWebhookRoutes } from './payment-webhooks.routes.js';
+export { paymentJobHandlers } from './payment-jobs.js';
+export { afterOrderStatusChange, enqueueFulfillment, FULFILLMENT_START_JOB, type OrderPaymentDeps } from './order-payments.js';
+export { findOrderRow, findOrderLines, findAllocationViews, insertOrderEvent, lockOrder, setOrderStatus, loadOrder } from './order.repository.js';
 export { placeOrder } from './place-order.js';
+export { orderDepsOf } from './order-deps.js';
 export { orderStatuses, orderTransitions, initialOrderStatuses, terminalOrderStatuses, type OrderStatus } from './order-status.js';
 export type { Order, PlaceOrderInput } from './order.schemas.js';

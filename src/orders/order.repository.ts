@@ -4,7 +4,8 @@ import { prepared } from '../platform/db/prepared.js';
 import type { OrderEventTable, OrderLineTable, OrderTable } from '../platform/db/schema.js';
 import type { Ids } from '../platform/ids.js';
 import type { OrderStatus } from './order-status.js';
-import type { Order } from './order.schemas.js';
+import { paymentsOfOrders, refundsOfOrders, type Payment, type Refund } from '../payments/index.js';
+import type { Order, PaymentView, RefundView } from './order.schemas.js';
 
 export interface OrderEvent {
   type: string;
@@ -15,7 +16,7 @@ export interface OrderEvent {
 
 type AllocationView = Order['allocations'][number];
 
-function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string): Order {
+function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney): Order {
   const customer = JSON.parse(row.customer) as Omit<Order['customer'], 'id'>;
   return {
     id: row.id,
@@ -39,6 +40,8 @@ function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: Allocati
     tax_total: Number(row.tax_total),
     total: Number(row.total),
     payment_status: row.payment_status,
+    payments: money.payments,
+    refunds: money.refunds,
     shipping: JSON.parse(row.shipping) as Order['shipping'],
     shipments: [],
     metadata: JSON.parse(row.metadata) as Order['metadata'],
@@ -67,8 +70,56 @@ export async function insertOrder(db: Executor, row: OrderTable, lines: OrderLin
   await insertOrderLines(db, { lines });
 }
 
-export function orderFromRows(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string): Order {
-  return toOrder(row, lines, allocations, publicUrl);
+/** The money records an order shows. */
+export interface OrderMoney {
+  payments: PaymentView[];
+  refunds: RefundView[];
+}
+
+function paymentView(p: Payment): PaymentView {
+  return {
+    id: p.id,
+    provider: p.provider,
+    status: p.status,
+    amount: p.amount,
+    amount_captured: p.amount_captured,
+    amount_refunded: p.amount_refunded,
+    currency: p.currency,
+    reference: p.reference,
+    failure_code: p.failure_code,
+    failure_message: p.failure_message,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  };
+}
+
+function refundView(r: Refund): RefundView {
+  return {
+    id: r.id,
+    payment_id: r.payment_id,
+    amount: r.amount,
+    currency: r.currency,
+    status: r.status,
+    reason: r.reason,
+    reference: r.reference,
+    failure_code: r.failure_code,
+    failure_message: r.failure_message,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
+
+async function moneyOf(db: Executor, orderIds: readonly string[]): Promise<Map<string, OrderMoney>> {
+  const [payments, refunds] = [await paymentsOfOrders(db, orderIds), await refundsOfOrders(db, orderIds)];
+  return new Map(orderIds.map((id) => [id, { payments: (payments.get(id) ?? []).map(paymentView), refunds: (refunds.get(id) ?? []).map(refundView) }]));
+}
+
+export async function paymentViews(db: Executor, orderId: string): Promise<PaymentView[]> {
+  return (await moneyOf(db, [orderId])).get(orderId)!.payments;
+}
+
+export function orderFromRows(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney): Order {
+  return toOrder(row, lines, allocations, publicUrl, money);
 }
 
 export async function insertOrderEvent(db: Executor, ids: Ids, orderId: string, event: OrderEvent): Promise<void> {
@@ -115,8 +166,8 @@ export async function findAllocationViews(db: Executor, orderIds: readonly strin
 export async function loadOrder(db: Executor, idOrNumber: string, publicUrl: string): Promise<Order | null> {
   const row = await findOrderRow(db, idOrNumber);
   if (!row) return null;
-  const [lines, allocations] = [await findOrderLines(db, [row.id]), await findAllocationViews(db, [row.id])];
-  return toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl);
+  const [lines, allocations, money] = [await findOrderLines(db, [row.id]), await findAllocationViews(db, [row.id]), await moneyOf(db, [row.id])];
+  return toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!);
 }
 
 export interface OrderFilter {
@@ -158,8 +209,8 @@ export async function listOrders(db: Executor, filter: OrderFilter, publicUrl: s
   }
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
-  const [lines, allocations] = [await findOrderLines(db, ids), await findAllocationViews(db, ids)];
-  return rows.map((row) => toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl));
+  const [lines, allocations, money] = [await findOrderLines(db, ids), await findAllocationViews(db, ids), await moneyOf(db, ids)];
+  return rows.map((row) => toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!));
 }
 
 export async function listOrderEvents(db: Executor, orderId: string, options: { after?: string; limit: number }) {

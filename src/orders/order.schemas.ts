@@ -78,6 +78,37 @@ export const OrderLineSchema = Type.Object({
   quantity_returned: Type.Integer(),
 });
 
+export const PaymentViewSchema = Type.Object({
+  id: Type.String(),
+  provider: Type.String(),
+  status: Type.String({ description: 'authorizing | authorized | declined | captured | capture_failed | voided | partially_refunded | refunded' }),
+  amount: Type.Integer({ description: 'Authorized, minor units' }),
+  amount_captured: Type.Integer(),
+  amount_refunded: Type.Integer(),
+  currency: Type.String(),
+  reference: Type.Union([Type.String(), Type.Null()], { description: "The provider's id (a Stripe PaymentIntent)" }),
+  failure_code: Type.Union([Type.String(), Type.Null()]),
+  failure_message: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type PaymentView = Static<typeof PaymentViewSchema>;
+
+export const RefundViewSchema = Type.Object({
+  id: Type.String(),
+  payment_id: Type.String(),
+  amount: Type.Integer(),
+  currency: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+  reason: Type.String(),
+  reference: Type.Union([Type.String(), Type.Null()]),
+  failure_code: Type.Union([Type.String(), Type.Null()]),
+  failure_message: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type RefundView = Static<typeof RefundViewSchema>;
+
 export const OrderSchema = Type.Object(
   {
     id: Type.String(),
@@ -94,7 +125,9 @@ export const OrderSchema = Type.Object(
     shipping_total: Type.Integer(),
     tax_total: Type.Integer(),
     total: Type.Integer(),
-    payment_status: Type.String(),
+    payment_status: Type.String({ description: 'not_required | pending | authorized | declined | captured | capture_failed | voided | partially_refunded | refunded' }),
+    payments: Type.Array(PaymentViewSchema),
+    refunds: Type.Array(RefundViewSchema),
     shipping: Type.Object({
       strategy: ShippingStrategySchema,
       carrier: Type.Union([Type.String(), Type.Null()]),

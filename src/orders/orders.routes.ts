@@ -3,14 +3,15 @@ import type { Deps } from '../deps.js';
 import { isTransientConflict } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
-import { replyIdempotent } from '../platform/http/idempotency.js';
+import { replyIdempotentFlow } from '../platform/http/idempotency.js';
 import { decodeCursor, listOf, page, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { cancelOrder } from './cancel-order.js';
 import { changeOrderStatus } from './change-order-status.js';
 import { findOrderRow, listOrderEvents, listOrders, loadOrder } from './order.repository.js';
 import { CancelOrderBody, ChangeStatusBody, ListOrdersQuery, OrderEventSchema, OrderIdParams, OrderSchema, placeOrderBody } from './order.schemas.js';
-import { placeOrder } from './place-order.js';
+import { orderDepsOf } from './order-deps.js';
+import { orderAnswer, submitOrder } from './submit-order.js';
 
 const tags = ['orders'];
 /** Deadlocks and busy databases are retried whole; the transaction left nothing behind. */
@@ -27,13 +28,7 @@ async function retryTransient<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export function orderRoutes(deps: Deps) {
-  const placeDeps = {
-    clock: deps.clock,
-    ids: deps.ids,
-    dialect: deps.dialect,
-    publicUrl: deps.config.publicUrl,
-    pricing: { shippingFee: deps.config.shippingFee, taxRateBps: deps.config.taxRateBps },
-  };
+  const orderDeps = orderDepsOf(deps);
   const publicUrl = deps.config.publicUrl;
 
   async function orderOrThrow(id: string) {
@@ -55,12 +50,16 @@ export function orderRoutes(deps: Deps) {
           response: { 201: OrderSchema, ...problemResponses },
         },
       },
+      // Each transaction inside retries on its own (transactionWithRetry): once the first one has
+      // committed, retrying the whole request would place a second order.
       async (request, reply) =>
-        retryTransient(() =>
-          replyIdempotent(deps, request, reply, 'POST /orders', async (trx) => ({
-            status: 201,
-            body: await placeOrder(trx, placeDeps, request.body, principalLabel(request.principal)),
-          })),
+        replyIdempotentFlow(
+          deps,
+          request,
+          reply,
+          'POST /orders',
+          (steps) => submitOrder(steps, orderDeps, request.body, principalLabel(request.principal), request.url),
+          (orderId) => orderAnswer(deps.db, orderDeps, orderId),
         ),
     );
 
@@ -126,7 +125,7 @@ export function orderRoutes(deps: Deps) {
       },
       async (request) => {
         const id = await retryTransient(() =>
-          deps.db.transaction().execute((trx) => changeOrderStatus(trx, deps, request.params.id, request.body, principalLabel(request.principal))),
+          deps.db.transaction().execute((trx) => changeOrderStatus(trx, orderDeps, request.params.id, request.body, principalLabel(request.principal))),
         );
         return orderOrThrow(id);
       },
@@ -140,7 +139,7 @@ export function orderRoutes(deps: Deps) {
       },
       async (request) => {
         const id = await retryTransient(() =>
-          deps.db.transaction().execute((trx) => cancelOrder(trx, deps, request.params.id, request.body, principalLabel(request.principal))),
+          deps.db.transaction().execute((trx) => cancelOrder(trx, orderDeps, request.params.id, request.body, principalLabel(request.principal))),
         );
         return orderOrThrow(id);
       },

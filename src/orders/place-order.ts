@@ -14,11 +14,12 @@ import { validationError, type FieldError } from '../platform/errors.js';
 import { isKnownCountry, locate } from '../platform/geo/gazetteer.js';
 import type { Ids } from '../platform/ids.js';
 import { MoneyOverflowError } from '../platform/money.js';
+import { checkProvider, enqueueFulfillment, openPayment, type OrderPaymentDeps } from './order-payments.js';
 import { orderTotals } from './order-totals.js';
-import { insertOrder, insertOrderEvent, nextOrderNumber, orderFromRows } from './order.repository.js';
+import { insertOrder, insertOrderEvent, nextOrderNumber, orderFromRows, paymentViews } from './order.repository.js';
 import type { Order, PlaceOrderInput } from './order.schemas.js';
 
-export interface PlaceOrderDeps {
+export interface PlaceOrderDeps extends OrderPaymentDeps {
   clock: Clock;
   ids: Ids;
   dialect: Dialect;
@@ -45,6 +46,7 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
   const address = input.shipping_address;
   const errors: FieldError[] = [];
   if (!isKnownCountry(address.country)) errors.push({ path: 'shipping_address.country', message: 'is not an ISO 3166-1 country code' });
+  if (input.payment) checkProvider(deps, input.payment.provider);
 
   const products = await findProducts(trx, [...new Set(input.lines.map((l) => l.sku))]);
   input.lines.forEach((line, i) => {
@@ -74,8 +76,8 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
   const row: OrderTable = {
     id: orderId,
     number: await nextOrderNumber(trx, deps.dialect),
-    // Payment authorization arrives with order processing; until then an order is placed at once.
-    status: 'placed',
+    // With a payment the order waits for its authorization (submit-order.ts); without, it is placed.
+    status: payment ? 'pending_payment' : 'placed',
     customer_id: customerId,
     email: input.customer.email.toLowerCase(),
     customer: JSON.stringify({ email: input.customer.email.toLowerCase(), name: input.customer.name, phone: input.customer.phone ?? null }),
@@ -94,6 +96,8 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
   await insertOrder(trx, row, lines);
   const destination = locate(address.country, address.city, address.region);
   const { allocations, split } = await reserveForOrder(trx, { ids: deps.ids, actor, now }, { orderId, wanted: sumBySku(input.lines), destination });
+  const paymentId = payment ? await openPayment(trx, deps, { id: orderId, total: row.total, currency: row.currency }, payment, now) : null;
+  if (!payment) await enqueueFulfillment(trx, deps, orderId);
   await insertOrderEvent(trx, deps.ids, orderId, {
     type: 'order.placed',
     actor,
@@ -104,6 +108,7 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
       currency: row.currency,
       split,
       allocations: allocations.map((a) => ({ sku: a.sku, warehouse: a.warehouseCode, quantity: a.quantity })),
+      ...(payment ? { status: row.status, payment_id: paymentId, provider: payment.provider } : {}),
     },
   });
   return orderFromRows(
@@ -111,5 +116,6 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
     lines,
     allocations.map((a) => ({ sku: a.sku, warehouse: a.warehouseCode, quantity: a.quantity })).sort((a, b) => (a.sku === b.sku ? (a.warehouse < b.warehouse ? -1 : 1) : a.sku < b.sku ? -1 : 1)),
     deps.publicUrl,
+    paymentId === null ? { payments: [], refunds: [] } : { payments: await paymentViews(trx, orderId), refunds: [] },
   );
 }

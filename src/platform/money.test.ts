@@ -72,3 +72,16 @@ describe('isCurrencyCode', () => {
     for (const bad of ['usd', 'US', 'USDT', '', '840', 'U$D']) expect(isCurrencyCode(bad), bad).toBe(false);
   });
 });
+
+describe('shareOf', () => {
+  it('takes a proportional share, rounding half to even', async () => {
+    const { shareOf } = await import('./money.js');
+    expect(shareOf(825, 1, 2)).toBe(412); // 412.5 → 412 (even)
+    expect(shareOf(827, 1, 2)).toBe(414); // 413.5 → 414 (even)
+    expect(shareOf(1000, 1, 3)).toBe(333);
+    expect(shareOf(1000, 2, 3)).toBe(667);
+    expect(shareOf(1000, 3, 3)).toBe(1000);
+    expect(shareOf(1000, 0, 3)).toBe(0);
+    expect(() => shareOf(1000, 4, 3)).toThrow(RangeError);
+  });
+});

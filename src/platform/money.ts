@@ -46,7 +46,29 @@ export function percentOf(amount: number, basisPoints: number): number {
   return quotient % 2 === 0 ? quotient : quotient + Math.sign(numerator);
 }
 
+/**
+ * `amount × part / whole`, rounded half to even: a share of a total (the tax on the lines left
+ * after a partial cancellation). `whole` must be positive and `part` within 0…whole.
+ */
+export function shareOf(amount: number, part: number, whole: number): number {
+  if (whole <= 0 || part < 0 || part > whole) throw new RangeError(`share ${part}/${whole} is not a fraction`);
+  const numerator = amount * part;
+  if (!Number.isSafeInteger(numerator)) throw new MoneyOverflowError();
+  const quotient = Math.trunc(numerator / whole) + 0;
+  const twice = Math.abs(numerator - quotient * whole) * 2;
+  if (twice < whole) return quotient;
+  if (twice > whole) return quotient + Math.sign(numerator);
+  return quotient % 2 === 0 ? quotient : quotient + Math.sign(numerator);
+}
+
 /** Currencies accepted on orders and products (ISO 4217 alphabetic codes). */
 export function isCurrencyCode(value: string): boolean {
   return /^[A-Z]{3}$/.test(value);
+}
+
+/** An amount in minor units as text for people, with the currency's own number of decimals (JPY none). */
+export function formatMoney(amount: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
 }

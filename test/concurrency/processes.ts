@@ -95,3 +95,24 @@ export async function migrateAtOnce(databaseUrl: string, count: number): Promise
   for (const c of children) c.child.stdin.end('go\n');
   return Promise.all(children.map((c) => c.done));
 }
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when the process has exited (for whatever reason). */
+  exited: Promise<void>;
+}
+
+/** A `waybill worker` child process (background jobs only). */
+export function spawnWorker(env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, output: () => output, exited };
+}

@@ -76,6 +76,24 @@ export function isTransientConflict(error: unknown): boolean {
   return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
+/** Attempts of one transaction that lost to a deadlock or a busy database before giving up. */
+const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * Runs `work` in a transaction, again from the start if it lost a deadlock or serialization race
+ * (nothing of a rolled-back attempt remains). Retry transactions, never whole requests: a request
+ * may have committed an earlier transaction or called a payment provider in between.
+ */
+export async function transactionWithRetry<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isTransientConflict(error)) throw error;
+    }
+  }
+}
+
 /** True when the database could not be reached at all (down, restarting, connection refused). */
 export function isConnectionFailure(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

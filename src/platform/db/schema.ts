@@ -138,11 +138,102 @@ export interface IdempotencyKeyTable {
   response_body: string | null;
   created_at: string;
   expires_at: string;
+  /** What the request created in its first transaction (an order id), for resuming it after a crash. */
+  resource_id?: string | null;
 }
 
 export interface CounterTable {
   name: string;
   value: number;
+}
+
+export interface JobTable {
+  id: string;
+  type: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  dedupe_key: string | null;
+  last_error: string | null;
+  lease_token: string | null;
+  lease_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentTable {
+  id: string;
+  order_id: string;
+  provider: string;
+  token: string;
+  reference: string | null;
+  status: string;
+  currency: string;
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  failure_code: string | null;
+  failure_message: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RefundTable {
+  id: string;
+  payment_id: string;
+  order_id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  reason: string;
+  reference: string | null;
+  failure_code: string | null;
+  failure_message: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentWebhookEventTable {
+  provider: string;
+  event_id: string;
+  type: string;
+  received_at: string;
+}
+
+export interface PickListTable {
+  id: string;
+  order_id: string;
+  warehouse_id: string;
+  lines: string;
+  created_at: string;
+}
+
+export interface PackageTable {
+  id: string;
+  order_id: string;
+  warehouse_id: string;
+  seq: number;
+  box_code: string | null;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  weight_grams: number;
+  items: string;
+  status: string;
+  created_at: string;
+}
+
+export interface InvoiceTable {
+  id: string;
+  order_id: string;
+  number: string;
+  year: number;
+  sequence: number;
+  currency: string;
+  total: number;
+  issued_at: string;
 }
 
 export interface Database {
@@ -158,5 +249,12 @@ export interface Database {
   order_events: OrderEventTable;
   idempotency_keys: IdempotencyKeyTable;
   counters: CounterTable;
+  jobs: JobTable;
+  payments: PaymentTable;
+  refunds: RefundTable;
+  payment_webhook_events: PaymentWebhookEventTable;
+  pick_lists: PickListTable;
+  packages: PackageTable;
+  invoices: InvoiceTable;
 }
 

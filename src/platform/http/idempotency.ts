@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { isoTime } from '../clock.js';
-import { isUniqueViolation, type Db, type Trx } from '../db/database.js';
+import { isUniqueViolation, transactionWithRetry, type Db, type Trx } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { principalLabel } from './auth.js';
@@ -62,15 +62,40 @@ export function validateIdempotencyKey(key: unknown): string | undefined {
 /** Codes whose answer is final for this request body, so a replay must get the same answer. */
 const storedFailures = new Set(['insufficient_stock', 'validation_failed', 'payment_declined', 'conflict', 'not_found', 'invalid_transition']);
 
-export async function runIdempotent(
+export interface IdempotentAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The transactions of one idempotent request. Most requests need only `finish`; a request that must
+ * call out between two transactions (a payment authorization) runs `begin` first.
+ */
+export interface IdempotentSteps {
+  /**
+   * A transaction whose effect a replay must never repeat: the key is linked to what it created
+   * (`resourceOf`) in the same transaction, so that a request cut off after it is resumed by its
+   * replay (see `resume`) instead of being done twice.
+   */
+  begin<T>(work: (trx: Trx) => Promise<T>, resourceOf: (result: T) => string): Promise<T>;
+  /** The last transaction: its answer is stored with it, guarded by the key's lock token. */
+  finish(work: (trx: Trx) => Promise<IdempotentAnswer>): Promise<IdempotentAnswer>;
+}
+
+/**
+ * Runs `flow` under the scope's Idempotency-Key (or plainly when there is none). `resume` answers a
+ * replay whose first request committed `begin` and then died: it gets the linked resource's id.
+ */
+export async function runIdempotentFlow(
   deps: { db: Db; clock: Clock },
   scope: IdempotencyScope,
-  work: (trx: Trx) => Promise<{ status: number; body: unknown }>,
+  flow: (steps: IdempotentSteps) => Promise<IdempotentAnswer>,
+  resume?: (resourceId: string) => Promise<IdempotentAnswer>,
 ): Promise<IdempotentResult> {
   const { db, clock } = deps;
   if (scope.key === undefined) {
-    const result = await db.transaction().execute(work);
-    return { ...result, replayed: false };
+    const plain: IdempotentSteps = { begin: (work) => transactionWithRetry(db, work), finish: (work) => transactionWithRetry(db, work) };
+    return { ...(await flow(plain)), replayed: false };
   }
   const where = { principal: scope.principal, route: scope.route, key: scope.key };
   const requestHash = createHash('sha256').update(canonical(scope.body)).digest('hex');
@@ -86,21 +111,50 @@ export async function runIdempotent(
       .where('route', '=', where.route)
       .where('key', '=', where.key)
       .where('lock_token', '=', lockToken);
+  const store = async (trx: Trx | Db, answer: IdempotentAnswer) => {
+    const stored = await keyRow(trx).set({ state: 'done', response_status: answer.status, response_body: JSON.stringify(answer.body) }).executeTakeFirst();
+    if (stored.numUpdatedRows === 0n) {
+      throw new AppError('idempotency_key_in_use', 'This request took too long and its Idempotency-Key was taken over; retry');
+    }
+  };
+
+  if (claim.resourceId !== null && resume !== undefined) {
+    const answer = await resume(claim.resourceId);
+    await store(db, answer);
+    return { ...answer, replayed: true };
+  }
+
+  let linked = false;
+  const steps: IdempotentSteps = {
+    begin: async (work, resourceOf) => {
+      const result = await transactionWithRetry(db, async (trx) => {
+        const created = await work(trx);
+        const link = await keyRow(trx).set({ resource_id: resourceOf(created) }).executeTakeFirst();
+        if (link.numUpdatedRows === 0n) throw new AppError('idempotency_key_in_use', 'This request took too long and its Idempotency-Key was taken over; retry');
+        return created;
+      });
+      linked = true;
+      return result;
+    },
+    finish: (work) =>
+      transactionWithRetry(db, async (trx) => {
+        const answer = await work(trx);
+        await store(trx, answer);
+        return answer;
+      }),
+  };
   try {
-    return await db.transaction().execute(async (trx) => {
-      const result = await work(trx);
-      const stored = await keyRow(trx)
-        .set({ state: 'done', response_status: result.status, response_body: JSON.stringify(result.body) })
-        .executeTakeFirst();
-      if (stored.numUpdatedRows === 0n) {
-        throw new AppError('idempotency_key_in_use', 'This request took too long and its Idempotency-Key was taken over; retry');
-      }
-      return { ...result, replayed: false };
-    });
+    return { ...(await flow(steps)), replayed: false };
   } catch (error) {
     if (error instanceof AppError && storedFailures.has(error.code)) {
-      const body = problemOf(error, scope.instance);
-      await keyRow(db).set({ state: 'done', response_status: statusOf[error.code], response_body: JSON.stringify(body) }).execute();
+      await store(db, { status: statusOf[error.code], body: problemOf(error, scope.instance) });
+    } else if (linked) {
+      // Something was created: the key must keep pointing at it. Unlock it at once, so that the
+      // client's retry resumes that resource rather than waiting for the lock to go stale.
+      await keyRow(db)
+        .set({ locked_at: isoTime(new Date(0)) })
+        .execute()
+        .catch(() => undefined);
     } else {
       // Nothing was done: free the key so that the client's retry runs the request again.
       await db
@@ -116,7 +170,16 @@ export async function runIdempotent(
   }
 }
 
-type Claim = { kind: 'claimed'; lockToken: string } | { kind: 'replay'; status: number; body: unknown };
+/** One transaction under the key: the work and its stored answer commit together or not at all. */
+export async function runIdempotent(
+  deps: { db: Db; clock: Clock },
+  scope: IdempotencyScope,
+  work: (trx: Trx) => Promise<IdempotentAnswer>,
+): Promise<IdempotentResult> {
+  return runIdempotentFlow(deps, scope, (steps) => steps.finish(work));
+}
+
+type Claim = { kind: 'claimed'; lockToken: string; resourceId: string | null } | { kind: 'replay'; status: number; body: unknown };
 
 async function claimKey(
   db: Db,
@@ -142,7 +205,7 @@ async function claimKey(
           expires_at: isoTime(new Date(now.getTime() + IDEMPOTENCY_TTL_MS)),
         })
         .execute();
-      return { kind: 'claimed', lockToken };
+      return { kind: 'claimed', lockToken, resourceId: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -182,7 +245,7 @@ async function claimKey(
       .where('key', '=', where.key)
       .where('lock_token', '=', existing.lock_token)
       .executeTakeFirst();
-    if (taken.numUpdatedRows > 0n) return { kind: 'claimed', lockToken };
+    if (taken.numUpdatedRows > 0n) return { kind: 'claimed', lockToken, resourceId: existing.resource_id ?? null };
   }
   throw new AppError('idempotency_key_in_use', 'A request with this Idempotency-Key is still being processed');
 }
@@ -196,10 +259,23 @@ export async function replyIdempotent(
   request: FastifyRequest,
   reply: FastifyReply,
   route: string,
-  work: (trx: Trx) => Promise<{ status: number; body: unknown }>,
+  work: (trx: Trx) => Promise<IdempotentAnswer>,
+): Promise<FastifyReply> {
+  return replyIdempotentFlow(deps, request, reply, route, (steps) => steps.finish(work));
+}
+
+/** replyIdempotent for a request of several steps (runIdempotentFlow). */
+export async function replyIdempotentFlow(
+  deps: { db: Db; clock: Clock },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  route: string,
+  flow: (steps: IdempotentSteps) => Promise<IdempotentAnswer>,
+  resume?: (resourceId: string) => Promise<IdempotentAnswer>,
 ): Promise<FastifyReply> {
   const key = validateIdempotencyKey(request.headers['idempotency-key']);
-  const result = await runIdempotent(deps, { principal: principalLabel(request.principal), route, key, body: request.body, instance: request.url }, work);
+  const scope = { principal: principalLabel(request.principal), route, key, body: request.body, instance: request.url };
+  const result = await runIdempotentFlow(deps, scope, flow, resume);
   if (result.replayed) void reply.header('idempotent-replayed', 'true');
   if (result.status >= 400) void reply.type('application/problem+json');
   return reply.code(result.status).send(result.body);

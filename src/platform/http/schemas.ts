@@ -18,6 +18,7 @@ export const ProblemSchema = Type.Object(
 export const problemResponses = {
   400: Type.Ref('Problem'),
   401: Type.Ref('Problem'),
+  402: Type.Ref('Problem'),
   403: Type.Ref('Problem'),
   404: Type.Ref('Problem'),
   409: Type.Ref('Problem'),

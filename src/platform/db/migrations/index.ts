@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely';
 import * as core from './20261122090000_core.js';
+import * as jobs from './20261123000100_jobs.js';
+import * as paymentsFulfillment from './20261123000200_payments_fulfillment.js';
 
 /** Every migration in order. Names are timestamps; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '20261122090000_core': core,
+  '20261123000100_jobs': jobs,
+  '20261123000200_payments_fulfillment': paymentsFulfillment,
 };
