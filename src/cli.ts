@@ -9,7 +9,8 @@ import { createDeps, type Deps } from './deps.js';
 import { isEmptyShop, seedDemo } from './demo/seed-demo.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { warmGazetteer } from './platform/geo/gazetteer.js';
-import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
+import { jobHandlers, jobSchedules } from './job-handlers.js';
+import { startWorker, type Worker } from './platform/jobs/index.js';
 import { createApiKey, ensureFirstAdminKey, isRole, listApiKeys, revokeApiKey, roles } from './platform/http/api-keys.js';
 
 function configOrExit(): Config {
@@ -62,31 +63,35 @@ async function serve(options: { seedDemo?: boolean }): Promise<void> {
   else if (config.adminKey) lines.push('  Admin API key: the value of WAYBILL_ADMIN_KEY');
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
-  // Until the job scheduler lands, the server itself sweeps expired idempotency keys hourly.
-  const sweep = async () => {
-    try {
-      const purged = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
-      if (purged > 0) deps.logger.info({ purged }, 'expired idempotency keys purged');
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'idempotency key sweep failed');
-    }
-  };
-  void sweep();
-  const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
-  sweeper.unref();
+  const worker = config.workerEnabled ? runWorker(deps) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(sweeper);
     deps.logger.info({ signal }, 'shutting down');
     await app.close();
+    await worker?.stop();
     await deps.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The background worker over this process's deps, with every capability's handlers and schedules. */
+function runWorker(deps: Deps, concurrency = deps.config.workerConcurrency): Worker {
+  return startWorker({
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    ids: deps.ids,
+    logger: deps.logger,
+    handlers: jobHandlers(deps),
+    schedules: jobSchedules(deps),
+    concurrency,
+    leaseMs: deps.config.jobLeaseMs,
+  });
 }
 
 const program = new Command('waybill').description('Order management, fulfillment and shipment tracking server').showHelpAfterError();
@@ -99,11 +104,27 @@ program
 
 program
   .command('worker')
-  .description('Run background workers only. Order processing jobs arrive with the processing pipeline; until then this applies migrations and exits.')
-  .action(async () => {
-    await withDeps(async () => {
-      process.stdout.write('waybill worker: no background job kinds are defined in this version; nothing to run.\n');
-    });
+  .description('Run only the background worker (order processing, payments, schedules) until SIGTERM; any number may run against one database')
+  .option('--concurrency <n>', 'jobs run at once (default WAYBILL_WORKER_CONCURRENCY, 4)')
+  .action(async (options: { concurrency?: string }) => {
+    const config = configOrExit();
+    const concurrency = options.concurrency === undefined ? config.workerConcurrency : Number(options.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+      process.stderr.write('waybill worker: --concurrency must be a whole number from 1 to 256\n');
+      process.exit(2);
+    }
+    const deps = createDeps(config);
+    await migrateToLatest(deps.db);
+    const worker = runWorker(deps, concurrency);
+    deps.logger.info({ concurrency, leaseMs: config.jobLeaseMs }, 'worker started');
+    const shutdown = async (signal: string) => {
+      deps.logger.info({ signal }, 'worker stopping: finishing or handing back running jobs');
+      await worker.stop();
+      await deps.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
   });
 
 program

@@ -35,6 +35,10 @@ export interface Config {
   readonly manualSteps: ReadonlySet<'pack'>;
   /** The boxes packing chooses from (WAYBILL_BOXES as JSON, or the default corrugated set). */
   readonly boxes: BoxCatalog;
+  /** A job's lease: a worker that dies loses its jobs to another after this long. */
+  readonly jobLeaseMs: number;
+  /** Jobs one worker runs at once. */
+  readonly workerConcurrency: number;
   /** Who the shop is, on invoices and packing slips. */
   readonly shop: { readonly name: string; readonly address: string; readonly supportEmail: string };
 }
@@ -158,6 +162,8 @@ export function loadConfig(env: Env = process.env): Config {
     captureAt: oneOf(env, 'WAYBILL_CAPTURE_AT', ['shipment', 'delivery'], 'shipment'),
     manualSteps: manualSteps(env),
     boxes: boxCatalog(env),
+    jobLeaseMs: integer(env, 'WAYBILL_JOB_LEASE_MS', 30_000, 500, 3_600_000),
+    workerConcurrency: integer(env, 'WAYBILL_WORKER_CONCURRENCY', 4, 1, 256),
     shop: Object.freeze({
       name: text(env, 'WAYBILL_SHOP_NAME', 'Waybill Demo Shop'),
       address: text(env, 'WAYBILL_SHOP_ADDRESS', '1 Commerce Way, Austin, TX 78701, US'),

@@ -6,10 +6,17 @@
 import type { Deps } from './deps.js';
 import { fulfillmentJobHandlers } from './fulfillment/index.js';
 import { orderDepsOf, paymentJobHandlers } from './orders/index.js';
+import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import type { JobHandlers, Schedule } from './platform/jobs/types.js';
+
+const PURGE_IDEMPOTENCY_KEYS = 'maintenance.purge-idempotency-keys';
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
+    [PURGE_IDEMPOTENCY_KEYS]: async () => {
+      const purged = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
+      if (purged > 0) deps.logger.info({ purged }, 'expired idempotency keys purged');
+    },
     ...paymentJobHandlers(orderDepsOf(deps)),
     ...fulfillmentJobHandlers({
       db: deps.db,
@@ -23,5 +30,5 @@ export function jobHandlers(deps: Deps): JobHandlers {
 }
 
 export function jobSchedules(_deps: Deps): Schedule[] {
-  return [];
+  return [{ name: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000, job: { type: PURGE_IDEMPOTENCY_KEYS, maxAttempts: 3 } }];
 }
