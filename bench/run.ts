@@ -15,6 +15,7 @@ interface Bench {
 
 const benches: Record<string, () => Promise<Bench>> = {
   orders: () => import('./orders.js'),
+  jobs: () => import('./jobs.js'),
 };
 
 function commit(): string | null {

@@ -10,9 +10,12 @@ import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import type { JobHandlers, Schedule } from './platform/jobs/types.js';
 
 const PURGE_IDEMPOTENCY_KEYS = 'maintenance.purge-idempotency-keys';
+/** A job that does nothing, for `npm run bench -- jobs` (registered only when WAYBILL_BENCH_JOBS=1). */
+export const BENCH_NOOP_JOB = 'bench.noop';
 
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
+    ...(process.env.WAYBILL_BENCH_JOBS === '1' ? { [BENCH_NOOP_JOB]: async () => undefined } : {}),
     [PURGE_IDEMPOTENCY_KEYS]: async () => {
       const purged = await purgeExpiredIdempotencyKeys(deps.db, deps.clock.now());
       if (purged > 0) deps.logger.info({ purged }, 'expired idempotency keys purged');
