@@ -4,7 +4,7 @@
  *
  * For each dialect (SQLite on a fresh temporary file; PostgreSQL too when WAYBILL_TEST_DATABASE_URL or
  * DATABASE_URL names a postgres:// server, on a database created for the run and dropped after) it
- * 1. starts a real server as a child process (rate limit off, LOG_LEVEL=warn),
+ * 1. starts a real server as a child process (rate limit off, worker off, LOG_LEVEL=warn),
  * 2. seeds through the HTTP API 1,000 SKUs with stock in 2 warehouses (far more than the run takes),
  * 3. warms up, then drives `POST /api/v1/orders` with autocannon, 3 random lines per order, at 1, 16
  *    and 64 connections, recording orders/s (2xx a second), p50/p99 latency of the 2xx answers,
@@ -265,7 +265,9 @@ async function benchDialect(dialect: BenchDialect): Promise<DialectFigures> {
     // Node writes one profile per thread (tsx adds a loader thread): collect them apart, keep the main one.
     const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'waybill-prof-')) : null;
     const nodeOptions = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    const server = await startServer({ databaseUrl: database.url, adminKey: key, nodeOptions });
+    // The worker is off: this measures taking orders. Processing them is bench/jobs.ts's figure, and
+    // a worker draining the pipeline on the same 2 cores would make the two depend on each other.
+    const server = await startServer({ databaseUrl: database.url, adminKey: key, nodeOptions, env: { WAYBILL_WORKER: 'off' } });
     const runs: LoadRun[] = [];
     let seedSeconds: number;
     let hwm: number | null;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMismatches } from '../../src/inventory/index.js';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';
+import { migrations } from '../../src/platform/db/migrations/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody, stockOf } from '../support/fixtures.js';
 import { Client } from '../support/http.js';
@@ -72,7 +73,8 @@ describe.each(testDialects())('two server processes on one %s database', (dialec
       const runs = await migrateAtOnce(fresh.url, 4);
       const outputs = runs.map((r) => r.output).join('\n');
       expect(runs.map((r) => r.code), outputs).toEqual([0, 0, 0, 0]);
-      expect(runs.map((r) => r.output).sort(), outputs).toEqual(['applied 0', 'applied 0', 'applied 0', 'applied 1']);
+      // One process applies every migration there is; the other three find nothing left to do.
+      expect(runs.map((r) => r.output).sort(), outputs).toEqual(['applied 0', 'applied 0', 'applied 0', `applied ${Object.keys(migrations).length}`]);
     } finally {
       await fresh.drop();
     }

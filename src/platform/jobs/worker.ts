@@ -98,8 +98,20 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /**
+   * Claims run one at a time: a claim in flight has taken jobs in the database that `running` does
+   * not list yet, and runUntilIdle must not take that moment for "idle" (it did: a drained queue
+   * still had the next pipeline step claimed but not started).
+   */
+  let claiming: Promise<unknown> = Promise.resolve();
+  function tick(): Promise<number> {
+    const next = claiming.then(claimAndStart);
+    claiming = next.catch(() => undefined);
+    return next;
+  }
+
   /** Claims what fits and starts it; the number of jobs started. */
-  async function tick(): Promise<number> {
+  async function claimAndStart(): Promise<number> {
     const free = concurrency - running.size;
     if (free <= 0 || stopping) return 0;
     if (options.schedules?.length) await enqueueDueSchedules(db, { ids: options.ids, clock }, options.schedules);
