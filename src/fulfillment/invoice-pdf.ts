@@ -1,16 +1,33 @@
-/** The invoice document, rendered from the stored invoice and its order (the same bytes each time). */
-import { formatMoney } from '../platform/money.js';
-import { latin1, newDocument, toBuffer } from './pdf-text.js';
+/**
+ * The invoice document, rendered from the stored invoice and its order. No I/O and no clock: the
+ * document's date is the invoice's, so the same data renders the same bytes (see pdf-text.ts).
+ */
+import { formatMoney, multiply } from '../platform/money.js';
+import { addressLines, bottomOf, contentWidth, drawRow, MARGIN, newDocument, pdfLines, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions, type PostalAddress } from './pdf-text.js';
+
+export interface InvoiceLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Units cancelled before invoicing are not billed; a line with none left is not printed. */
+  quantity_cancelled?: number;
+  /** Minor units of the order's currency. */
+  unit_price: number;
+}
 
 export interface InvoiceData {
   shop: { name: string; address: string; supportEmail: string };
+  /** `issued_at` is an ISO timestamp; its UTC date is the invoice date. */
   invoice: { number: string; issued_at: string };
   order: {
     number: string;
     currency: string;
     customer: { name: string; email: string };
-    shipping_address: { name: string; line1: string; line2?: string | null; city: string; region?: string | null; postal_code?: string | null; country: string };
-    lines: ReadonlyArray<{ sku: string; name: string; quantity: number; quantity_cancelled: number; unit_price: number }>;
+    /** When absent, the invoice bills the customer by name and email only. */
+    billing_address?: PostalAddress | null;
+    shipping_address: PostalAddress;
+    lines: readonly InvoiceLine[];
+    /** Minor units, as stored on the order: the invoice prints them, it does not recompute them. */
     subtotal: number;
     shipping_total: number;
     tax_total: number;
@@ -19,53 +36,127 @@ export interface InvoiceData {
   };
 }
 
-const COLUMNS = { sku: 50, name: 140, qty: 340, price: 390, total: 470 } as const;
+/** The order's payment status in a customer's words; an unknown status prints as it is. */
+const PAYMENT_LABELS: Readonly<Record<string, string>> = {
+  not_required: 'No payment due',
+  pending: 'Payment pending',
+  authorizing: 'Payment pending',
+  authorized: 'Authorized, not yet charged',
+  capture_failed: 'Payment failed',
+  declined: 'Payment declined',
+  voided: 'Payment cancelled',
+  captured: 'Paid',
+  partially_refunded: 'Paid, partially refunded',
+  refunded: 'Refunded',
+};
 
-export async function renderInvoicePdf(data: InvoiceData): Promise<Buffer> {
+export function paymentLabel(status: string): string {
+  return PAYMENT_LABELS[status] ?? status;
+}
+
+// Columns of the lines table on A4 with 50 pt margins (495 pt wide): SKU, item, qty, unit, amount.
+const COL = {
+  sku: { x: MARGIN, width: 85 },
+  name: { x: MARGIN + 90, width: 195 },
+  qty: { x: MARGIN + 290, width: 35 },
+  unit: { x: MARGIN + 330, width: 80 },
+  amount: { x: MARGIN + 415, width: 80 },
+} as const;
+const TABLE_FONT_SIZE = 9;
+const ROW_GAP = 4;
+
+export async function renderInvoicePdf(data: InvoiceData, options: DocumentOptions = {}): Promise<Buffer> {
   const { shop, invoice, order } = data;
-  const doc = newDocument(new Date(invoice.issued_at), `Invoice ${invoice.number}`);
-  const money = (amount: number) => latin1(formatMoney(amount, order.currency));
-  const a = order.shipping_address;
+  const issued = recordDate(invoice.issued_at, `invoice ${invoice.number} issued_at`);
+  const doc = newDocument(issued, `Invoice ${invoice.number}`, options);
+  const money = (amount: number) => pdfText(formatMoney(amount, order.currency));
+  const number = pdfText(invoice.number);
 
-  doc.font('Helvetica-Bold').fontSize(18).text(latin1(shop.name));
-  doc.font('Helvetica').fontSize(9).text(latin1(shop.address)).text(latin1(shop.supportEmail));
-  doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(14).text(`Invoice ${invoice.number}`);
-  doc.font('Helvetica').fontSize(10).text(`Date: ${invoice.issued_at.slice(0, 10)}`).text(`Order: ${order.number}`).text(`Payment: ${latin1(order.payment_status)}`);
-  doc.moveDown();
-  doc.font('Helvetica-Bold').text('Bill to / ship to');
-  doc.font('Helvetica').text(latin1(`${order.customer.name} <${order.customer.email}>`));
-  for (const line of [a.line1, a.line2, [a.postal_code, a.city, a.region].filter(Boolean).join(' '), a.country]) if (line) doc.text(latin1(line));
-  doc.moveDown();
-
-  const header = () => {
-    const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(9);
-    doc.text('SKU', COLUMNS.sku, y).text('Item', COLUMNS.name, y).text('Qty', COLUMNS.qty, y).text('Unit', COLUMNS.price, y).text('Amount', COLUMNS.total, y);
-    doc.font('Helvetica').moveDown(0.5);
-  };
-  header();
-  for (const line of order.lines) {
-    const quantity = line.quantity - line.quantity_cancelled;
-    if (quantity <= 0) continue;
-    if (doc.y > 740) {
-      doc.addPage();
-      header();
-    }
-    const y = doc.y;
-    doc.text(latin1(line.sku), COLUMNS.sku, y, { width: 85 }).text(latin1(line.name), COLUMNS.name, y, { width: 195 });
-    doc.text(String(quantity), COLUMNS.qty, y).text(money(line.unit_price), COLUMNS.price, y).text(money(line.unit_price * quantity), COLUMNS.total, y);
-    doc.moveDown(0.3);
+  // Head: the shop on the left, what this document is on the right.
+  const top = doc.y;
+  doc.font('Helvetica-Bold').fontSize(18).text(pdfText(shop.name), MARGIN, top, { width: 260 });
+  doc.font('Helvetica').fontSize(9);
+  for (const line of [...pdfLines(shop.address), pdfText(shop.supportEmail)]) doc.text(line, { width: 260 });
+  const leftBottom = doc.y;
+  const right = { x: MARGIN + 275, width: contentWidth(doc) - 275, align: 'right' as const };
+  doc.font('Helvetica-Bold').fontSize(20).text('INVOICE', right.x, top, right);
+  doc.font('Helvetica').fontSize(10);
+  for (const line of [`Invoice no. ${number}`, `Date ${issued.toISOString().slice(0, 10)}`, `Order ${pdfText(order.number)}`, pdfText(paymentLabel(order.payment_status))]) {
+    doc.text(line, right.x, doc.y, right);
   }
-  doc.moveDown();
-  for (const [label, amount] of [
+  let y = Math.max(leftBottom, doc.y) + 24;
+
+  // Parties: bill to / ship to side by side.
+  const billTo = [pdfText(order.customer.name), pdfText(order.customer.email), ...(order.billing_address ? addressLines({ ...order.billing_address, name: null }) : [])];
+  const shipTo = addressLines(order.shipping_address);
+  y = drawParties(doc, y, [
+    ['Bill to', billTo],
+    ['Ship to', shipTo],
+  ]);
+
+  // Lines, page by page, the table head repeated on each.
+  const tableHead = (at: number) => {
+    doc.font('Helvetica-Bold').fontSize(TABLE_FONT_SIZE);
+    const below = drawRow(doc, row('SKU', 'Item', 'Qty', 'Unit price', 'Amount'), at);
+    doc.moveTo(MARGIN, below + 2).lineTo(MARGIN + contentWidth(doc), below + 2).lineWidth(0.5).stroke();
+    doc.font('Helvetica').fontSize(TABLE_FONT_SIZE);
+    return below + 6;
+  };
+  const newPage = () => {
+    doc.addPage();
+    doc.font('Helvetica').fontSize(9).text(`Invoice ${number} - order ${pdfText(order.number)} (continued)`, MARGIN, doc.page.margins.top);
+    return doc.y + 10;
+  };
+  y = tableHead(y);
+  for (const line of order.lines) {
+    const quantity = line.quantity - (line.quantity_cancelled ?? 0);
+    if (quantity <= 0) continue;
+    const cells = row(pdfText(line.sku), pdfText(line.name), String(quantity), money(line.unit_price), money(multiply(line.unit_price, quantity)));
+    doc.font('Helvetica').fontSize(TABLE_FONT_SIZE);
+    if (y + rowHeight(doc, cells) > bottomOf(doc)) y = tableHead(newPage());
+    y = drawRow(doc, cells, y) + ROW_GAP;
+  }
+
+  // Totals, kept together on one page.
+  const totals: Array<[string, number]> = [
     ['Subtotal', order.subtotal],
     ['Shipping', order.shipping_total],
     ['Tax', order.tax_total],
     ['Total', order.total],
-  ] as const) {
-    const y = doc.y;
-    doc.font(label === 'Total' ? 'Helvetica-Bold' : 'Helvetica').text(label, COLUMNS.price, y).text(money(amount), COLUMNS.total, y);
+  ];
+  if (y + 20 + totals.length * 16 > bottomOf(doc)) y = newPage();
+  doc.moveTo(COL.unit.x, y + 4).lineTo(MARGIN + contentWidth(doc), y + 4).lineWidth(0.5).stroke();
+  y += 10;
+  for (const [label, amount] of totals) {
+    doc.font(label === 'Total' ? 'Helvetica-Bold' : 'Helvetica').fontSize(label === 'Total' ? 11 : 10);
+    const labelCell = { text: label, x: COL.qty.x, width: COL.unit.x + COL.unit.width - COL.qty.x, align: 'right' as const };
+    y = drawRow(doc, [labelCell, { text: money(amount), ...COL.amount, align: 'right' }], y) + 4;
   }
+
+  stampFooters(doc, (page, pages) => `${shop.name} - invoice ${invoice.number} - questions: ${shop.supportEmail} - page ${page} of ${pages}`);
   return toBuffer(doc);
+}
+
+function row(sku: string, name: string, qty: string, unit: string, amount: string): Cell[] {
+  return [
+    { text: sku, ...COL.sku },
+    { text: name, ...COL.name },
+    { text: qty, ...COL.qty, align: 'right' },
+    { text: unit, ...COL.unit, align: 'right' },
+    { text: amount, ...COL.amount, align: 'right' },
+  ];
+}
+
+function drawParties(doc: PDFKit.PDFDocument, y: number, blocks: ReadonlyArray<[string, string[]]>): number {
+  const width = (contentWidth(doc) - 20) / blocks.length;
+  let lowest = y;
+  blocks.forEach(([title, lines], i) => {
+    const x = MARGIN + i * (width + 20);
+    doc.font('Helvetica-Bold').fontSize(10).text(title, x, y, { width });
+    doc.font('Helvetica').fontSize(10);
+    for (const line of lines) doc.text(line, x, doc.y, { width });
+    lowest = Math.max(lowest, doc.y);
+  });
+  doc.x = MARGIN;
+  return lowest + 20;
 }

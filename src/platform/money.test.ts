@@ -85,3 +85,23 @@ describe('shareOf', () => {
     expect(() => shareOf(1000, 4, 3)).toThrow(RangeError);
   });
 });
+
+describe('formatMoney', () => {
+  it('prints minor units with the currency\'s own number of decimals', async () => {
+    const { formatMoney } = await import('./money.js');
+    expect(formatMoney(1999, 'USD')).toBe('$19.99');
+    expect(formatMoney(1999, 'JPY')).toBe('¥1,999'); // no minor unit
+    expect(formatMoney(1999, 'KWD')).toBe('KWD\u00a01.999'); // three decimals; ICU puts a no-break space after a code
+    expect(formatMoney(-500, 'EUR')).toBe('-€5.00');
+    expect(formatMoney(0, 'GBP')).toBe('£0.00');
+    expect(formatMoney(123_456_789, 'USD')).toBe('$1,234,567.89');
+  });
+
+  it('prints every cent exactly, although dividing by 100 gives inexact doubles (10.05 is 10.0499…)', async () => {
+    const { formatMoney } = await import('./money.js');
+    for (let cents = 0; cents < 100_000; cents++) {
+      const expected = `$${Math.floor(cents / 100).toLocaleString('en-US')}.${String(cents % 100).padStart(2, '0')}`;
+      if (formatMoney(cents, 'USD') !== expected) expect(formatMoney(cents, 'USD'), String(cents)).toBe(expected);
+    }
+  });
+});
