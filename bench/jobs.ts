@@ -34,6 +34,9 @@ async function drain(url: string, deps: Deps, workers: number): Promise<{ jobs: 
   const children = Array.from({ length: workers }, () =>
     spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, WAYBILL_BENCH_JOBS: '1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] }),
   );
+  // Listen from the start: a worker that exits early must not leave a promise no event will settle
+  // (Node then ends the whole run silently, with code 0).
+  const exits = children.map((c) => new Promise<void>((resolve) => c.once('exit', () => resolve())));
   // Worker start-up (loading the code) is not the queue's cost: time from the first finished job.
   while ((await count(deps, 'done')) === 0) await new Promise((r) => setTimeout(r, 20));
   const started = performance.now();
@@ -41,7 +44,7 @@ async function drain(url: string, deps: Deps, workers: number): Promise<{ jobs: 
   while ((await count(deps, 'queued')) + (await count(deps, 'running')) > 0) await new Promise((r) => setTimeout(r, 50));
   const seconds = (performance.now() - started) / 1000;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
+  await Promise.all(exits);
   return { jobs: (await count(deps, 'done')) - doneAtStart, seconds };
 }
 

@@ -81,6 +81,9 @@ export function startCheckpointer(file: string, synchronous: 'NORMAL' | 'FULL'):
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Held while it stops: awaiting an unref'd thread's exit with nothing else pending let Node
+      // end the whole process before the exit came, silently, with code 0 (seen in bench/jobs.ts).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
