@@ -9,8 +9,7 @@ import { createDeps, type Deps } from './deps.js';
 import { isEmptyShop, seedDemo } from './demo/seed-demo.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { warmGazetteer } from './platform/geo/gazetteer.js';
-import { jobHandlers, jobSchedules } from './job-handlers.js';
-import { startWorker, type Worker } from './platform/jobs/index.js';
+import { startAppWorker } from './job-handlers.js';
 import { createApiKey, ensureFirstAdminKey, isRole, listApiKeys, revokeApiKey, roles } from './platform/http/api-keys.js';
 
 function configOrExit(): Config {
@@ -63,7 +62,7 @@ async function serve(options: { seedDemo?: boolean }): Promise<void> {
   else if (config.adminKey) lines.push('  Admin API key: the value of WAYBILL_ADMIN_KEY');
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
-  const worker = config.workerEnabled ? runWorker(deps) : null;
+  const worker = config.workerEnabled ? startAppWorker(deps) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -77,21 +76,6 @@ async function serve(options: { seedDemo?: boolean }): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/** The background worker over this process's deps, with every capability's handlers and schedules. */
-function runWorker(deps: Deps, concurrency = deps.config.workerConcurrency): Worker {
-  return startWorker({
-    db: deps.db,
-    dialect: deps.dialect,
-    clock: deps.clock,
-    ids: deps.ids,
-    logger: deps.logger,
-    handlers: jobHandlers(deps),
-    schedules: jobSchedules(deps),
-    concurrency,
-    leaseMs: deps.config.jobLeaseMs,
-  });
 }
 
 const program = new Command('waybill').description('Order management, fulfillment and shipment tracking server').showHelpAfterError();
@@ -115,7 +99,7 @@ program
     }
     const deps = createDeps(config);
     await migrateToLatest(deps.db);
-    const worker = runWorker(deps, concurrency);
+    const worker = startAppWorker(deps, { concurrency });
     deps.logger.info({ concurrency, leaseMs: config.jobLeaseMs }, 'worker started');
     const shutdown = async (signal: string) => {
       deps.logger.info({ signal }, 'worker stopping: finishing or handing back running jobs');

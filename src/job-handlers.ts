@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { fulfillmentJobHandlers } from './fulfillment/index.js';
 import { orderDepsOf, paymentJobHandlers } from './orders/index.js';
 import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
+import { startWorker, type Worker, type WorkerOptions } from './platform/jobs/index.js';
 import type { JobHandlers, Schedule } from './platform/jobs/types.js';
 
 const PURGE_IDEMPOTENCY_KEYS = 'maintenance.purge-idempotency-keys';
@@ -34,4 +35,20 @@ export function jobHandlers(deps: Deps): JobHandlers {
 
 export function jobSchedules(_deps: Deps): Schedule[] {
   return [{ name: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000, job: { type: PURGE_IDEMPOTENCY_KEYS, maxAttempts: 3 } }];
+}
+
+/** A worker over `deps` running exactly this map and these schedules (serve, `waybill worker`, tests). */
+export function startAppWorker(deps: Deps, overrides: Partial<Pick<WorkerOptions, 'concurrency' | 'pollMs' | 'leaseMs' | 'backoff'>> = {}): Worker {
+  return startWorker({
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    ids: deps.ids,
+    logger: deps.logger,
+    handlers: jobHandlers(deps),
+    schedules: jobSchedules(deps),
+    concurrency: deps.config.workerConcurrency,
+    leaseMs: deps.config.jobLeaseMs,
+    ...overrides,
+  });
 }
