@@ -104,16 +104,9 @@ export async function settleCancellation(trx: Trx, deps: OrderPaymentDeps, order
   const payment = await currentPayment(trx, orderId);
   if (payment === null) return;
   const now = deps.clock.now().toISOString();
-  const order = (await findOrderRow(trx, orderId))!;
-  const lines = (await findOrderLines(trx, [orderId])).get(orderId)!;
-  const owed = amountOwed({
-    subtotal: Number(order.subtotal),
-    shipping_total: Number(order.shipping_total),
-    tax_total: Number(order.tax_total),
-    lines: lines.map((l) => ({ unit_price: Number(l.unit_price), quantity: Number(l.quantity), quantity_cancelled: Number(l.quantity_cancelled) })),
-  });
+  const owed = await amountOwedOn(trx, orderId);
   if ((payment.status === 'authorized' || payment.status === 'capture_failed') && owed === 0) {
-    await deps.enqueue(trx, { type: paymentJobs.void, payload: { payment_id: payment.id }, dedupeKey: `payment:${payment.id}:void` });
+    await enqueueVoid(trx, deps, payment.id);
     return;
   }
   if (payment.status === 'captured' || payment.status === 'partially_refunded') {
@@ -121,6 +114,24 @@ export async function settleCancellation(trx: Trx, deps: OrderPaymentDeps, order
     if (excess > 0) await openRefund(trx, deps, payment, excess, reason, actor, now);
   }
   // `authorizing`: the settlement of the authorization sees the cancelled order and voids it.
+}
+
+/** What the order still owes (capture-policy.ts's amountOwed over its stored rows). */
+export async function amountOwedOn(db: Executor, orderId: string): Promise<number> {
+  const order = await findOrderRow(db, orderId);
+  if (order === null) throw new Error(`order ${orderId} does not exist`);
+  const lines = (await findOrderLines(db, [orderId])).get(orderId)!;
+  return amountOwed({
+    subtotal: Number(order.subtotal),
+    shipping_total: Number(order.shipping_total),
+    tax_total: Number(order.tax_total),
+    lines: lines.map((l) => ({ unit_price: Number(l.unit_price), quantity: Number(l.quantity), quantity_cancelled: Number(l.quantity_cancelled) })),
+  });
+}
+
+/** The job that releases an authorization, once per payment. */
+export async function enqueueVoid(trx: Executor, deps: { enqueue: Enqueue }, paymentId: string): Promise<void> {
+  await deps.enqueue(trx, { type: paymentJobs.void, payload: { payment_id: paymentId }, dedupeKey: `payment:${paymentId}:void` });
 }
 
 /** A refund record (pending) and the job that asks the provider for it. */

@@ -6,9 +6,8 @@
 import { authorizeWith, findPayment, findRefund, moveRefund, statusAfterRefund, type PaymentProviders } from '../payments/index.js';
 import { isoTime } from '../platform/clock.js';
 import type { JobContext, JobHandlers } from '../platform/jobs/types.js';
-import { amountOwed } from './capture-policy.js';
-import { movePaymentOfOrder, paymentJobs, type OrderPaymentDeps } from './order-payments.js';
-import { findOrderLines, findOrderRow, insertOrderEvent } from './order.repository.js';
+import { amountOwedOn, movePaymentOfOrder, paymentJobs, type OrderPaymentDeps } from './order-payments.js';
+import { findOrderRow, insertOrderEvent } from './order.repository.js';
 import { settleAuthorization } from './settle-authorization.js';
 
 const ACTOR = 'system:payments';
@@ -45,14 +44,7 @@ async function authorizeRecovery(ctx: JobContext, deps: OrderPaymentDeps): Promi
 async function capture(ctx: JobContext, deps: OrderPaymentDeps): Promise<void> {
   const payment = await findPayment(deps.db, paymentIdOf(ctx));
   if (payment?.status !== 'authorized' || payment.reference === null) return;
-  const order = (await findOrderRow(deps.db, payment.order_id))!;
-  const lines = (await findOrderLines(deps.db, [order.id])).get(order.id)!;
-  const owed = amountOwed({
-    subtotal: Number(order.subtotal),
-    shipping_total: Number(order.shipping_total),
-    tax_total: Number(order.tax_total),
-    lines: lines.map((l) => ({ unit_price: Number(l.unit_price), quantity: Number(l.quantity), quantity_cancelled: Number(l.quantity_cancelled) })),
-  });
+  const owed = await amountOwedOn(deps.db, payment.order_id);
   const amount = Math.min(owed, payment.amount);
   const result = await providerOf(deps.payments, payment.provider).capture({ reference: payment.reference, amount, idempotencyKey: `${payment.id}:capture` });
   await ctx.complete(async (trx) => {

@@ -8,7 +8,7 @@ import { findPayment, type AuthorizeResult } from '../payments/index.js';
 import { isoTime } from '../platform/clock.js';
 import type { Trx } from '../platform/db/database.js';
 import { cancelOrder } from './cancel-order.js';
-import { enqueueFulfillment, movePaymentOfOrder, paymentJobs, type OrderPaymentDeps } from './order-payments.js';
+import { enqueueFulfillment, enqueueVoid, movePaymentOfOrder, type OrderPaymentDeps } from './order-payments.js';
 import type { OrderStatus } from './order-status.js';
 import { findOrderRow, insertOrderEvent, lockOrder, setOrderStatus } from './order.repository.js';
 
@@ -50,7 +50,7 @@ export async function settleAuthorization(trx: Trx, deps: OrderPaymentDeps, paym
     await insertOrderEvent(trx, deps.ids, order.id, { type: 'order.status_changed', actor, at: now, data: { from: 'pending_payment', to: 'placed' } });
     await enqueueFulfillment(trx, deps, order.id);
   } else if (status === 'cancelled') {
-    await deps.enqueue(trx, { type: paymentJobs.void, payload: { payment_id: current.id }, dedupeKey: `payment:${current.id}:void` });
+    await enqueueVoid(trx, deps, current.id);
   }
   return true;
 }
