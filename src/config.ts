@@ -2,6 +2,8 @@
  * The environment, read and validated once at start. A bad value stops the process with one line
  * naming the variable (ConfigError), so a typo never turns into a silently different behaviour.
  */
+import { ConfigError } from './config-error.js';
+import { loadShippingSettings, type ShippingSettings } from './config-shipping.js';
 import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
 
 export type DatabaseTarget =
@@ -41,17 +43,11 @@ export interface Config {
   readonly workerConcurrency: number;
   /** Who the shop is, on invoices and packing slips. */
   readonly shop: { readonly name: string; readonly address: string; readonly supportEmail: string };
+  /** Carriers, rate-shopping rules, polling and exception thresholds (config-shipping.ts). */
+  readonly shipping: ShippingSettings;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -169,5 +165,6 @@ export function loadConfig(env: Env = process.env): Config {
       address: text(env, 'WAYBILL_SHOP_ADDRESS', '1 Commerce Way, Austin, TX 78701, US'),
       supportEmail: text(env, 'WAYBILL_SUPPORT_EMAIL', 'support@shop.example'),
     }),
+    shipping: loadShippingSettings(env),
   });
 }
