@@ -24,6 +24,9 @@ import { installMetrics } from './platform/http/metrics.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
+import { shipmentRoutes } from './shipping/index.js';
+import { shippingDepsOf } from './shipping/shipping-deps-of.js';
+import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './tracking/index.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -77,6 +80,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   installMetrics(app);
   await app.register(healthRoutes(deps.db));
   await app.register(paymentWebhookRoutes(orderDepsOf(deps)));
+  const shipping = shippingDepsOf(deps);
+  await app.register(carrierWebhookRoutes(shipping));
+  await app.register(simTrackingRoutes(shipping));
 
   await app.register(
     async (api: App) => {
@@ -87,6 +93,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(orderRoutes(deps));
       await api.register(fulfillmentRoutes(deps));
       await api.register(jobRoutes(deps));
+      await api.register(shipmentRoutes(shipping));
+      await api.register(trackingRoutes(shipping));
     },
     { prefix: API_PREFIX },
   );

@@ -10,6 +10,7 @@ import { createIds, type Ids } from './platform/ids.js';
 import type { Enqueue } from './platform/jobs/types.js';
 import { enqueueJob } from './platform/jobs/index.js';
 import { createPaymentProviders, type PaymentProviders } from './payments/index.js';
+import { createCarriers, type Carriers } from './shipping/index.js';
 
 export interface Deps {
   readonly config: Config;
@@ -21,10 +22,19 @@ export interface Deps {
   /** Enqueue a durable job inside the caller's transaction (platform/jobs). */
   readonly enqueue: Enqueue;
   readonly payments: PaymentProviders;
+  /** The enabled carriers (the sim unless switched off, and every configured real one). */
+  readonly carriers: Carriers;
   close(): Promise<void>;
 }
 
 export const redactedPaths = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.secret'];
+
+/** Where the sim posts its webhooks: WAYBILL_SIM_WEBHOOK_URL, else this server's own listen address. */
+export function simWebhookUrl(config: Config): string {
+  if (config.shipping.sim.webhookUrl !== null) return config.shipping.sim.webhookUrl;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host === '::' ? '[::1]' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}/webhooks/carriers/sim`;
+}
 
 export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Deps {
   const clock = overrides.clock ?? systemClock;
@@ -32,5 +42,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const { db, dialect, close } = openDatabase(config.database);
   const ids = createIds(clock);
   const enqueue: Enqueue = (executor, spec) => enqueueJob(executor, { ids, clock }, spec);
-  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), close };
+  const carriers = createCarriers(config.shipping, { db, clock, publicUrl: config.publicUrl });
+  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), carriers, close };
 }

@@ -3,12 +3,15 @@
  * gathered here so that platform/jobs knows no capability (DESIGN.md). The worker inside
  * `waybill serve` and every `waybill worker` process run exactly this map.
  */
-import type { Deps } from './deps.js';
+import { simWebhookUrl, type Deps } from './deps.js';
 import { fulfillmentJobHandlers } from './fulfillment/index.js';
 import { orderDepsOf, paymentJobHandlers } from './orders/index.js';
 import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { startWorker, type Worker, type WorkerOptions } from './platform/jobs/index.js';
 import type { JobHandlers, Schedule } from './platform/jobs/types.js';
+import { shippingJobHandlers } from './shipping/index.js';
+import { shippingDepsOf } from './shipping/shipping-deps-of.js';
+import { trackingJobHandlers, trackingSchedules } from './tracking/index.js';
 
 const PURGE_IDEMPOTENCY_KEYS = 'maintenance.purge-idempotency-keys';
 /** A job that does nothing, for `npm run bench -- jobs` (registered only when WAYBILL_BENCH_JOBS=1). */
@@ -30,11 +33,16 @@ export function jobHandlers(deps: Deps): JobHandlers {
       boxes: deps.config.boxes,
       manualPacking: deps.config.manualSteps.has('pack'),
     }),
+    ...shippingJobHandlers(shippingDepsOf(deps)),
+    ...trackingJobHandlers(shippingDepsOf(deps), { settings: deps.config.shipping.sim, webhookUrl: simWebhookUrl(deps.config) }),
   };
 }
 
-export function jobSchedules(_deps: Deps): Schedule[] {
-  return [{ name: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000, job: { type: PURGE_IDEMPOTENCY_KEYS, maxAttempts: 3 } }];
+export function jobSchedules(deps: Deps): Schedule[] {
+  return [
+    { name: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000, job: { type: PURGE_IDEMPOTENCY_KEYS, maxAttempts: 3 } },
+    ...trackingSchedules(deps.config.shipping.sim.enabled && deps.carriers.get('sim') !== undefined),
+  ];
 }
 
 /** A worker over `deps` running exactly this map and these schedules (serve, `waybill worker`, tests). */

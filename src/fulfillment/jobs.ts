@@ -6,7 +6,7 @@
  * Each step's state change, timeline event and next job commit together in the job's fenced
  * transaction, and each step first checks that its work is not done yet (a retry after a crash
  * finds it done and only moves on). A cancelled order stops the pipeline where it is. Buying
- * labels and `ready_to_ship` belong to shipping, which takes over after the invoice.
+ * labels and `ready_to_ship` belong to shipping, whose job the invoice step enqueues.
  */
 import { findProducts } from '../catalog/index.js';
 import { orderAllocations } from '../inventory/index.js';
@@ -21,6 +21,9 @@ import { insertInvoice, insertPackages, insertPickList, invoiceOf, packagesOf, p
 import { formatInvoiceNumber, nextInvoiceSequence } from './invoice-number.js';
 import { packItems } from './packing.js';
 import { buildPickLists } from './pick-list.js';
+
+/** Shipping's step after the invoice (shipping/jobs.ts), named here so that fulfillment need not import it. */
+export const SHIPPING_BUY_LABELS_JOB = 'shipping.buy-labels';
 
 export const fulfillmentJobs = { start: 'fulfillment.start', pack: 'fulfillment.pack', invoice: 'fulfillment.invoice' } as const;
 
@@ -146,6 +149,7 @@ async function invoice(ctx: JobContext, deps: FulfillmentDeps): Promise<void> {
     await insertInvoice(trx, { id: deps.ids.new('inv'), order_id: orderId, number, year, sequence, currency: order.currency, total: Number(order.total), issued_at: now });
     await insertOrderEvent(trx, deps.ids, orderId, { type: 'invoice.issued', actor: ACTOR, at: now, data: { number, total: Number(order.total), currency: order.currency } });
     await insertOrderEvent(trx, deps.ids, orderId, { type: 'fulfillment.ready_for_shipping', actor: ACTOR, at: now, data: {} });
+    await deps.enqueue(trx, { type: SHIPPING_BUY_LABELS_JOB, payload: { order_id: orderId }, dedupeKey: `order:${orderId}:labels` });
   });
 }
 

@@ -7,4 +7,5 @@ export { reserveForOrder, settleReservation, orderAllocations } from './reservat
 export { sumBySku, planAllocation } from './allocation.js';
 export { ledgerMismatches, queryStock } from './stock.repository.js';
 export type { MovementContext } from './stock.repository.js';
-export { AddressSchema, type Address } from './warehouse.schemas.js';
+export { AddressSchema, type Address, type Warehouse } from './warehouse.schemas.js';
+export { findWarehousesByIds, findWarehouseByCode } from './warehouse.repository.js';

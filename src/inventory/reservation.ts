@@ -84,14 +84,15 @@ export async function settleReservation(
   ctx: MovementContext,
   orderId: string,
   kind: 'release' | 'ship',
-  lines: readonly WantedLine[],
+  lines: ReadonlyArray<WantedLine & { warehouseId?: string }>,
 ): Promise<Allocation[]> {
   const allocations = await orderAllocations(trx, orderId);
   const settled: Allocation[] = [];
   for (const line of lines) {
     let remaining = line.quantity;
-    // Release from the farthest allocation first; ship from the nearest (the allocation order).
-    const candidates = allocations.filter((a) => a.sku === line.sku);
+    // Release from the farthest allocation first; ship from the nearest (the allocation order),
+    // or from the warehouse a shipment left when the line names it.
+    const candidates = allocations.filter((a) => a.sku === line.sku && (line.warehouseId === undefined || a.warehouse_id === line.warehouseId));
     if (kind === 'release') candidates.reverse();
     for (const allocation of candidates) {
       const open = allocation.quantity - allocation.quantity_released - allocation.quantity_shipped;

@@ -27,3 +27,9 @@ const locations = prepared((db, _: Record<string, never>) => db.selectFrom('ware
 export async function warehouseLocations(db: Executor): Promise<Array<{ id: string; code: string; latitude: number; longitude: number }>> {
   return (await locations(db, {})).rows;
 }
+
+export async function findWarehousesByIds(db: Executor, ids: readonly string[]): Promise<Map<string, Warehouse>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('warehouses').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, toWarehouse(r)]));
+}

@@ -5,7 +5,8 @@ import type { OrderEventTable, OrderLineTable, OrderTable } from '../platform/db
 import type { Ids } from '../platform/ids.js';
 import type { OrderStatus } from './order-status.js';
 import { paymentsOfOrders, refundsOfOrders, type Payment, type Refund } from '../payments/index.js';
-import type { Order, PaymentView, RefundView } from './order.schemas.js';
+import type { Order, OrderShipment, PaymentView, RefundView } from './order.schemas.js';
+import { shipmentSummariesOf } from './order-shipments.js';
 
 export interface OrderEvent {
   type: string;
@@ -43,7 +44,7 @@ function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: Allocati
     payments: money.payments,
     refunds: money.refunds,
     shipping: JSON.parse(row.shipping) as Order['shipping'],
-    shipments: [],
+    shipments: money.shipments ?? [],
     metadata: JSON.parse(row.metadata) as Order['metadata'],
     tracking_token: row.tracking_token,
     tracking_url: `${publicUrl}/track/${row.tracking_token}`,
@@ -74,6 +75,7 @@ export async function insertOrder(db: Executor, row: OrderTable, lines: OrderLin
 export interface OrderMoney {
   payments: PaymentView[];
   refunds: RefundView[];
+  shipments?: OrderShipment[];
 }
 
 function paymentView(p: Payment): PaymentView {
@@ -109,13 +111,15 @@ function refundView(r: Refund): RefundView {
   };
 }
 
-async function moneyOf(db: Executor, orderIds: readonly string[]): Promise<Map<string, OrderMoney>> {
-  const [payments, refunds] = [await paymentsOfOrders(db, orderIds), await refundsOfOrders(db, orderIds)];
-  return new Map(orderIds.map((id) => [id, { payments: (payments.get(id) ?? []).map(paymentView), refunds: (refunds.get(id) ?? []).map(refundView) }]));
+async function relatedRecordsOf(db: Executor, orderIds: readonly string[], publicUrl = ''): Promise<Map<string, OrderMoney>> {
+  const [payments, refunds, shipments] = [await paymentsOfOrders(db, orderIds), await refundsOfOrders(db, orderIds), await shipmentSummariesOf(db, orderIds, publicUrl)];
+  return new Map(
+    orderIds.map((id) => [id, { payments: (payments.get(id) ?? []).map(paymentView), refunds: (refunds.get(id) ?? []).map(refundView), shipments: shipments.get(id) ?? [] }]),
+  );
 }
 
 export async function paymentViews(db: Executor, orderId: string): Promise<PaymentView[]> {
-  return (await moneyOf(db, [orderId])).get(orderId)!.payments;
+  return (await relatedRecordsOf(db, [orderId])).get(orderId)!.payments;
 }
 
 export function orderFromRows(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney): Order {
@@ -166,7 +170,7 @@ export async function findAllocationViews(db: Executor, orderIds: readonly strin
 export async function loadOrder(db: Executor, idOrNumber: string, publicUrl: string): Promise<Order | null> {
   const row = await findOrderRow(db, idOrNumber);
   if (!row) return null;
-  const [lines, allocations, money] = [await findOrderLines(db, [row.id]), await findAllocationViews(db, [row.id]), await moneyOf(db, [row.id])];
+  const [lines, allocations, money] = [await findOrderLines(db, [row.id]), await findAllocationViews(db, [row.id]), await relatedRecordsOf(db, [row.id], publicUrl)];
   return toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!);
 }
 
@@ -209,7 +213,7 @@ export async function listOrders(db: Executor, filter: OrderFilter, publicUrl: s
   }
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
-  const [lines, allocations, money] = [await findOrderLines(db, ids), await findAllocationViews(db, ids), await moneyOf(db, ids)];
+  const [lines, allocations, money] = [await findOrderLines(db, ids), await findAllocationViews(db, ids), await relatedRecordsOf(db, ids, publicUrl)];
   return rows.map((row) => toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!));
 }
 

@@ -48,6 +48,9 @@ export function placeOrderBody(maxLines: number) {
             strategy: Type.Optional(ShippingStrategySchema),
             carrier: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Type.Null()])),
             service: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 60 }), Type.Null()])),
+            deliver_by: Type.Optional(
+              Type.Union([Type.String({ format: 'date', description: 'The promised delivery date (best_value keeps to it); default: WAYBILL_PROMISE_DAYS business days' }), Type.Null()]),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -109,6 +112,23 @@ export const RefundViewSchema = Type.Object({
 });
 export type RefundView = Static<typeof RefundViewSchema>;
 
+/** A shipment as the order shows it; GET /shipments/{id} has the events. */
+export const OrderShipmentSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  carrier: Type.String(),
+  service: Type.String(),
+  tracking_number: Type.Union([Type.String(), Type.Null()]),
+  tracking_url: Type.Union([Type.String(), Type.Null()]),
+  label_url: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  incident_reason: Type.Union([Type.String(), Type.Null()]),
+  estimated_delivery: Type.Union([Type.String(), Type.Null()]),
+  shipped_at: Type.Union([Type.String(), Type.Null()]),
+  delivered_at: Type.Union([Type.String(), Type.Null()]),
+});
+export type OrderShipment = Static<typeof OrderShipmentSchema>;
+
 export const OrderSchema = Type.Object(
   {
     id: Type.String(),
@@ -132,12 +152,16 @@ export const OrderSchema = Type.Object(
       strategy: ShippingStrategySchema,
       carrier: Type.Union([Type.String(), Type.Null()]),
       service: Type.Union([Type.String(), Type.Null()]),
+      deliver_by: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     }),
-    shipments: Type.Array(Type.Object({}, { additionalProperties: true })),
+    shipments: Type.Array(OrderShipmentSchema),
     metadata: MetadataSchema,
     tracking_token: Type.String(),
     tracking_url: Type.String(),
-    attention: Type.Union([Type.Object({ reason: Type.String(), since: Type.String() }), Type.Null()]),
+    attention: Type.Union([
+      Type.Object({ reason: Type.String(), since: Type.String(), shipment_id: Type.Optional(Type.String()), detail: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
+      Type.Null(),
+    ]),
     created_at: Type.String(),
     updated_at: Type.String(),
   },

@@ -86,7 +86,12 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
     ...totals,
     payment_status: payment ? 'pending' : 'not_required',
     payment: JSON.stringify(payment ? { provider: payment.provider } : null),
-    shipping: JSON.stringify({ strategy: input.shipping?.strategy ?? 'cheapest', carrier: input.shipping?.carrier ?? null, service: input.shipping?.service ?? null }),
+    shipping: JSON.stringify({
+      strategy: input.shipping?.strategy ?? 'cheapest',
+      carrier: input.shipping?.carrier ?? null,
+      service: input.shipping?.service ?? null,
+      deliver_by: input.shipping?.deliver_by ?? null,
+    }),
     metadata: JSON.stringify(input.metadata ?? {}),
     tracking_token: deps.ids.token(160),
     attention: null,

@@ -43,8 +43,21 @@ describe.each(testDialects())('order processing on %s', (dialect) => {
     await drainJobs(server);
 
     const order = (await server.viewer.get(`/api/v1/orders/${placed.body.id}`)).body;
-    expect(order.status).toBe('processing');
-    expect(await events(order.id)).toEqual(['order.placed', 'order.status_changed', 'fulfillment.pick_lists', 'fulfillment.packed', 'invoice.issued', 'fulfillment.ready_for_shipping']);
+    // The pipeline's last step (shipping) bought the label: the sim carrier is on by default.
+    expect(order.status).toBe('ready_to_ship');
+    expect(await events(order.id)).toEqual([
+      'order.placed',
+      'order.status_changed',
+      'fulfillment.pick_lists',
+      'fulfillment.packed',
+      'invoice.issued',
+      'fulfillment.ready_for_shipping',
+      'shipment.rate_chosen',
+      'shipment.label_created',
+      'order.status_changed',
+    ]);
+    expect(order.shipments).toHaveLength(1);
+    expect(order.shipments[0]).toMatchObject({ carrier: 'sim', status: 'label_created' });
 
     const fulfillment = await server.viewer.get(`/api/v1/orders/${order.id}/fulfillment`);
     expect(fulfillment.status, fulfillment.text).toBe(200);

@@ -2,6 +2,7 @@
  * Starts a real Waybill server for a test: its own database, migrations, an admin key, listening on
  * a free loopback port. Tests talk to it over HTTP like any client.
  */
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -30,9 +31,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A port free now, so that the configuration knows the server's own URL (the sim posts to it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}, existing?: TestDatabase): Promise<TestServer> {
   const database = existing ?? (await createTestDatabase(dialect));
-  const config = loadConfig({ LOG_LEVEL: 'silent', WAYBILL_RATE_LIMIT_PER_MINUTE: '0', ...env, DATABASE_URL: database.url, PORT: '0' });
+  const port = await freePort();
+  const config = loadConfig({ LOG_LEVEL: 'silent', WAYBILL_RATE_LIMIT_PER_MINUTE: '0', ...env, DATABASE_URL: database.url, PORT: String(port) });
   const clock = fixedClock(REFERENCE_TIME);
   const deps = createDeps(config, { clock, logger: pino({ level: config.logLevel }) });
   await migrateToLatest(deps.db);
@@ -40,7 +54,7 @@ export async function startTestServer(dialect: TestDialect, env: Record<string, 
   const operatorKey = (await createApiKey(deps.db, deps, { role: 'operator', name: 'test operator' })).key;
   const viewerKey = (await createApiKey(deps.db, deps, { role: 'viewer', name: 'test viewer' })).key;
   const app = await buildApp(deps);
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (typeof address !== 'object' || address === null) throw new Error('server has no address');
   const url = `http://127.0.0.1:${address.port}`;

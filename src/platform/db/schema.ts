@@ -236,6 +236,112 @@ export interface InvoiceTable {
   issued_at: string;
 }
 
+export interface ShipmentTable {
+  id: string;
+  order_id: string;
+  warehouse_id: string;
+  kind: string;
+  carrier: string;
+  service: string;
+  status: string;
+  incident_reason: string | null;
+  label_state: string;
+  label_error: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  carrier_reference: string | null;
+  label_content_type: string | null;
+  label_data: string | null;
+  packages: string;
+  lines: string;
+  origin: string;
+  destination: string;
+  amount: number | null;
+  currency: string | null;
+  rate_shop_id: string | null;
+  strategy: string | null;
+  estimated_delivery: string | null;
+  eta_source: string | null;
+  promised_delivery: string | null;
+  shipped_at: string | null;
+  delivered_at: string | null;
+  signed_by: string | null;
+  proof_of_delivery: string | null;
+  last_event_at: string | null;
+  last_update_at: string | null;
+  next_poll_at: string | null;
+  poll_failures: number;
+  attention: string | null;
+  had_incident: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShipmentTrackingNumberTable {
+  carrier: string;
+  tracking_number: string;
+  shipment_id: string;
+}
+
+export interface TrackingEventTable {
+  id: string;
+  shipment_id: string;
+  dedupe_key: string;
+  tracking_number: string;
+  code: string;
+  description: string;
+  status: string;
+  reason: string | null;
+  occurred_at: string;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  signed_by: string | null;
+  source: string;
+  raw: string;
+  received_at: string;
+}
+
+export interface CarrierWebhookDeliveryTable {
+  carrier: string;
+  delivery_id: string;
+  received_at: string;
+}
+
+export interface RateQuoteTable {
+  id: string;
+  rate_shop_id: string;
+  order_id: string;
+  warehouse_id: string;
+  strategy: string;
+  carrier: string;
+  service: string;
+  service_name: string;
+  amount: number;
+  currency: string;
+  transit_days: number | null;
+  estimated_delivery_date: string | null;
+  chosen: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface SimParcelTable {
+  tracking_number: string;
+  reference: string;
+  service: string;
+  plan: string;
+  eta: string;
+  speed: number;
+  created_at: string;
+  sent_scans: number;
+  next_scan_at: string | null;
+  voided: number;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   products: ProductTable;
@@ -256,5 +362,11 @@ export interface Database {
   pick_lists: PickListTable;
   packages: PackageTable;
   invoices: InvoiceTable;
+  shipments: ShipmentTable;
+  shipment_tracking_numbers: ShipmentTrackingNumberTable;
+  tracking_events: TrackingEventTable;
+  carrier_webhook_deliveries: CarrierWebhookDeliveryTable;
+  rate_quotes: RateQuoteTable;
+  sim_parcels: SimParcelTable;
 }
 

@@ -115,6 +115,8 @@ export type LabelResult =
       /** The carrier's id for the shipment where it differs from the tracking number (voiding needs it). */
       carrierReference: string | null;
       estimatedDeliveryDate: string | null;
+      /** RFC 3339 UTC, when the carrier's estimate is finer than a date (the sim's is). */
+      estimatedDelivery?: string | null;
     }
   | { ok: false; code: string; message: string };
 

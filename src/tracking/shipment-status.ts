@@ -1,0 +1,86 @@
+/**
+ * The shipment lifecycle as data, and how tracking events move a shipment along it. Events are
+ * applied in the order of their own timestamps; an event older than the newest one already applied
+ * never moves the shipment (a late event never moves it backwards), an `unknown` event never moves
+ * it (it is kept, not guessed at), and the terminal states stay where they are. Pure.
+ */
+import type { IncidentReason, ShipmentStatus } from '../shipping/index.js';
+import { shipmentStatuses } from '../shipping/index.js';
+
+const moving: readonly ShipmentStatus[] = ['in_transit', 'out_for_delivery', 'delivered', 'available_for_pickup', 'failed_attempt', 'exception', 'returned_to_sender'];
+
+export const shipmentTransitions: Readonly<Record<ShipmentStatus, readonly ShipmentStatus[]>> = {
+  label_created: [...moving, 'cancelled'],
+  in_transit: moving.filter((s) => s !== 'in_transit'),
+  out_for_delivery: moving.filter((s) => s !== 'out_for_delivery'),
+  available_for_pickup: moving.filter((s) => s !== 'available_for_pickup'),
+  failed_attempt: moving.filter((s) => s !== 'failed_attempt'),
+  exception: moving.filter((s) => s !== 'exception'),
+  delivered: [],
+  returned_to_sender: [],
+  cancelled: [],
+  // A shipment is never put in `unknown` (unknown events do not move it); it may leave it if a
+  // future carrier integration does.
+  unknown: [...moving, 'cancelled'],
+};
+
+export { terminalShipmentStatuses } from '../shipping/shipment-terminal.js';
+import { terminalShipmentStatuses } from '../shipping/shipment-terminal.js';
+
+/** Statuses that mean the parcel has left the warehouse (the first of them ships the order). */
+export const leftWarehouseStatuses: readonly ShipmentStatus[] = moving;
+
+export function canMoveShipment(from: ShipmentStatus, to: ShipmentStatus): boolean {
+  return shipmentTransitions[from].includes(to);
+}
+
+export function isTerminalShipment(status: ShipmentStatus): boolean {
+  return terminalShipmentStatuses.includes(status);
+}
+
+export interface ProgressEvent {
+  status: ShipmentStatus;
+  reason: IncidentReason | null;
+  occurredAt: string;
+  signedBy?: string | null;
+  proofOfDelivery?: string | null;
+}
+
+export interface ShipmentProgress {
+  status: ShipmentStatus;
+  reason: IncidentReason | null;
+  /** The carrier time of the newest event seen (moving or not). */
+  lastEventAt: string | null;
+  /** When the parcel first left the warehouse, if it has. */
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  signedBy: string | null;
+  proofOfDelivery: string | null;
+  /** True once any incident (exception, failed attempt, return) happened. */
+  hadIncident: boolean;
+}
+
+const incidentStatuses: readonly ShipmentStatus[] = ['exception', 'failed_attempt', 'returned_to_sender'];
+
+/** The shipment after new events (any order; they are sorted here by their own timestamps). */
+export function applyEvents(current: ShipmentProgress, events: readonly ProgressEvent[]): ShipmentProgress {
+  const next = { ...current };
+  const sorted = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  for (const event of sorted) {
+    if (leftWarehouseStatuses.includes(event.status) && (next.shippedAt === null || event.occurredAt < next.shippedAt)) next.shippedAt = event.occurredAt;
+    if (incidentStatuses.includes(event.status)) next.hadIncident = true;
+    const late = next.lastEventAt !== null && event.occurredAt < next.lastEventAt;
+    if (!late) next.lastEventAt = event.occurredAt;
+    if (late || event.status === 'unknown' || !canMoveShipment(next.status, event.status)) continue;
+    next.status = event.status;
+    next.reason = event.reason;
+    if (event.status === 'delivered') {
+      next.deliveredAt = event.occurredAt;
+      next.signedBy = event.signedBy ?? next.signedBy;
+      next.proofOfDelivery = event.proofOfDelivery ?? next.proofOfDelivery;
+    }
+  }
+  return next;
+}
+
+export { shipmentStatuses };

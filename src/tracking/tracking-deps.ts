@@ -1,0 +1,2 @@
+/** Tracking works with what shipping works with. */
+export type { ShippingDeps as TrackingDeps } from '../shipping/index.js';
