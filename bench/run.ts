@@ -16,6 +16,7 @@ interface Bench {
 const benches: Record<string, () => Promise<Bench>> = {
   orders: () => import('./orders.js'),
   jobs: () => import('./jobs.js'),
+  tracking: () => import('./tracking.js'),
 };
 
 function commit(): string | null {

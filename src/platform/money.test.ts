@@ -105,3 +105,89 @@ describe('formatMoney', () => {
     }
   });
 });
+
+describe('decimalToMinorUnits', () => {
+  it('reads decimal text and numbers into exact minor units, never through a float product', async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    expect(decimalToMinorUnits('0.29', 'USD')).toBe(29); // 0.29 * 100 is 28.999999999999996
+    expect(decimalToMinorUnits(1.15, 'USD')).toBe(115);
+    expect(decimalToMinorUnits(4.35, 'USD')).toBe(435);
+    expect(decimalToMinorUnits(0.1 + 0.2, 'USD')).toBe(30); // "0.30000000000000004"
+    expect(decimalToMinorUnits('12', 'USD')).toBe(1200);
+    expect(decimalToMinorUnits('12.5', 'EUR')).toBe(1250);
+    expect(decimalToMinorUnits(' 7.10 ', 'USD')).toBe(710);
+    expect(decimalToMinorUnits('.5', 'USD')).toBe(50);
+    expect(decimalToMinorUnits('5.', 'USD')).toBe(500);
+    expect(decimalToMinorUnits('+3', 'USD')).toBe(300);
+    expect(decimalToMinorUnits('-3.10', 'USD')).toBe(-310);
+    expect(decimalToMinorUnits(1234567.89, 'EUR')).toBe(123456789);
+    for (let cents = 0; cents < 10_000; cents++) {
+      const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+      if (decimalToMinorUnits(Number(text), 'USD') !== cents) expect(decimalToMinorUnits(Number(text), 'USD'), text).toBe(cents);
+    }
+  });
+
+  it("follows the currency's minor unit", async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    expect(decimalToMinorUnits('1500', 'JPY')).toBe(1500);
+    expect(decimalToMinorUnits('1500.5', 'JPY')).toBe(1500); // half to even
+    expect(decimalToMinorUnits('1.234', 'KWD')).toBe(1234);
+    expect(decimalToMinorUnits('1.234', 'BHD')).toBe(1234);
+    expect(decimalToMinorUnits('1.23', 'usd')).toBe(123);
+    expect(decimalToMinorUnits('1.23', 'XYZ')).toBe(123); // unknown to Intl: two decimals
+    expect(decimalToMinorUnits('1.23', 'not a code')).toBe(123);
+  });
+
+  it('rounds extra digits half to even by default, on the digits', async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    expect(decimalToMinorUnits('1.005', 'EUR')).toBe(100);
+    expect(decimalToMinorUnits('1.015', 'EUR')).toBe(102);
+    expect(decimalToMinorUnits('1.0051', 'EUR')).toBe(101);
+    expect(decimalToMinorUnits('1.00500000000000000001', 'EUR')).toBe(101);
+    expect(decimalToMinorUnits('1.004999', 'EUR')).toBe(100);
+    expect(decimalToMinorUnits('1.006', 'EUR')).toBe(101);
+    expect(decimalToMinorUnits('-1.005', 'EUR')).toBe(-100);
+    expect(decimalToMinorUnits('-1.015', 'EUR')).toBe(-102);
+    expect(decimalToMinorUnits('0.005', 'EUR')).toBe(0);
+  });
+
+  it('rounds half away from zero when asked', async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    const up = { rounding: 'half-away-from-zero' } as const;
+    expect(decimalToMinorUnits('1.005', 'USD', up)).toBe(101);
+    expect(decimalToMinorUnits('1.015', 'USD', up)).toBe(102);
+    expect(decimalToMinorUnits('1.0049', 'USD', up)).toBe(100);
+    expect(decimalToMinorUnits('-1.005', 'USD', up)).toBe(-101);
+    expect(decimalToMinorUnits('12.345', 'USD', up)).toBe(1235);
+    expect(decimalToMinorUnits('0.5', 'JPY', up)).toBe(1);
+  });
+
+  it('reads numbers JavaScript writes with an exponent', async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    expect(decimalToMinorUnits(1.1e2, 'EUR')).toBe(11000);
+    expect(decimalToMinorUnits(1e-7, 'EUR')).toBe(0);
+    expect(decimalToMinorUnits(5e-7, 'JPY')).toBe(0);
+    expect(decimalToMinorUnits(1e21, 'USD')).toBeNull(); // past 2^53
+  });
+
+  it('never gives -0', async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    expect(Object.is(decimalToMinorUnits('-0.00', 'USD'), 0)).toBe(true);
+    expect(Object.is(decimalToMinorUnits('-0.004', 'USD'), 0)).toBe(true);
+    expect(Object.is(decimalToMinorUnits(-0, 'USD'), 0)).toBe(true);
+  });
+
+  it('refuses what is not a plain decimal, and amounts past 2^53', async () => {
+    const { decimalToMinorUnits } = await import('./money.js');
+    for (const bad of ['', ' ', '.', '-', '+', 'abc', 'twelve', '12,34', '1,234.00', '1.2.3', '$5', '5 USD', '1e2', '0x10', 'Infinity', '--1', '1_000']) {
+      expect(decimalToMinorUnits(bad, 'USD'), JSON.stringify(bad)).toBeNull();
+    }
+    for (const bad of [null, undefined, Number.NaN, Number.POSITIVE_INFINITY, true, {}, [], 10n]) {
+      expect(decimalToMinorUnits(bad, 'USD'), String(bad)).toBeNull();
+    }
+    expect(decimalToMinorUnits('90071992547409.91', 'USD')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decimalToMinorUnits('90071992547409.92', 'USD')).toBeNull();
+    expect(decimalToMinorUnits('-90071992547409.92', 'USD')).toBeNull();
+    expect(decimalToMinorUnits('1'.repeat(400), 'USD')).toBeNull();
+  });
+});

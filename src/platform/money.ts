@@ -72,3 +72,79 @@ export function formatMoney(amount: number, currency: string): string {
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amount / 10 ** digits);
 }
+
+const minorDigitsByCurrency = new Map<string, number>();
+
+/** Decimal places of a currency's minor unit (USD 2, JPY 0, KWD 3); 2 when Intl does not know the code. */
+function minorUnitDigits(currency: string): number {
+  let digits = minorDigitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    minorDigitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
+
+/**
+ * How digits past the currency's minor unit are rounded. `half-even` is Waybill's rule (see
+ * percentOf); `half-away-from-zero` is the schoolbook rule some carriers' own totals follow
+ * (1.005 → 1.01, -1.005 → -1.01).
+ */
+export type DecimalRounding = 'half-even' | 'half-away-from-zero';
+
+// Sign, whole digits, fraction digits, exponent (the exponent only as JavaScript writes some numbers).
+const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/**
+ * A decimal amount (`"12.34"`, `12.34`, `"7"`, `".5"`) in `currency` → integer minor units (1234),
+ * exactly: the digits are moved by the currency's exponent (JPY 0, USD 2, KWD 3) as text, never
+ * multiplied as a float ("0.29" × 100 is 28.999…). A number is read from its shortest round-trip
+ * text (JSON's `38.11` is "38.11"), so also in exponent form (`1e-7`); a string must be a plain
+ * decimal (no exponent, no thousands separators). Digits past the minor unit are rounded (half to
+ * even unless told otherwise). Null when the value is not a decimal number or the result is not a
+ * safe integer; never -0.
+ */
+export function decimalToMinorUnits(value: unknown, currency: string, options: { rounding?: DecimalRounding } = {}): number | null {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    text = String(value);
+  } else if (typeof value === 'string') {
+    text = value.trim();
+  } else {
+    return null;
+  }
+  const m = DECIMAL.exec(text);
+  if (!m || (typeof value === 'string' && m[4] !== undefined)) return null;
+  const whole = m[2] ?? '';
+  const fraction = m[3] ?? '';
+  if (whole === '' && fraction === '') return null;
+  const digits = whole + fraction;
+  // Where the decimal point falls once the amount is in minor units.
+  const cut = whole.length + Number(m[4] ?? 0) + minorUnitDigits(currency);
+  let kept: string;
+  let rest: string;
+  if (cut <= 0) {
+    kept = '0';
+    rest = '0'.repeat(-cut) + digits;
+  } else if (cut >= digits.length) {
+    kept = digits + '0'.repeat(cut - digits.length);
+    rest = '';
+  } else {
+    kept = digits.slice(0, cut);
+    rest = digits.slice(cut);
+  }
+  let minor = BigInt(kept);
+  const first = rest[0] ?? '0';
+  if (first > '5') minor += 1n;
+  else if (first === '5') {
+    const pastHalf = /[1-9]/.test(rest.slice(1));
+    if ((options.rounding ?? 'half-even') === 'half-away-from-zero' || pastHalf || minor % 2n === 1n) minor += 1n;
+  }
+  const result = Number(m[1] === '-' ? -minor : minor);
+  return Number.isSafeInteger(result) ? result + 0 : null;
+}

@@ -166,6 +166,7 @@ export function shipmentView(s: Shipment, warehouseCode: string, events: readonl
     signed_by: s.signed_by,
     proof_of_delivery: s.proof_of_delivery,
     last_event_at: s.last_event_at,
+    next_poll_at: s.next_poll_at,
     attention: s.attention,
     events: events.map(trackingEventView),
     created_at: s.created_at,

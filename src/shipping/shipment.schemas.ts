@@ -71,6 +71,7 @@ export const ShipmentSchema = Type.Object(
     signed_by: Nullable(Type.String()),
     proof_of_delivery: Nullable(Type.String()),
     last_event_at: Nullable(Type.String()),
+    next_poll_at: Nullable(Type.String({ description: 'When polling asks the carrier next; null once tracking has ended' })),
     attention: Type.Union([Type.Object({ reason: Type.String(), since: Type.String(), detail: Type.Optional(Type.Union([Type.String(), Type.Null()])) }), Type.Null()]),
     events: Type.Array(TrackingEventSchema),
     also_created: Type.Optional(Type.Array(Type.String(), { description: 'POST /orders/{id}/shipments: the other shipments it made (one per further warehouse)' })),

@@ -93,8 +93,20 @@ describe('DHL labels', () => {
 
   it('returns DHL’s validation problem as a value', async () => {
     const dhl = createDhlCarrier(fake.settings(), { clock });
-    const result = await dhl.createLabel(label({ destination: { ...newYorkCustomer, phone: null } }));
-    expect(result).toEqual({ ok: false, code: 'Unprocessable Entity', message: '#/customerDetails/receiverDetails/contactInformation/phone: is missing' });
+    const result = await dhl.createLabel(label({ destination: { ...newYorkCustomer, line1: null } }));
+    expect(result).toEqual({ ok: false, code: 'Unprocessable Entity', message: '#/customerDetails/receiverDetails/postalAddress/addressLine1: is missing' });
+  });
+
+  it('gives a party without a phone the other party’s (MyDHL requires one on both; warehouses have none)', async () => {
+    const dhl = createDhlCarrier(fake.settings(), { clock });
+    const shipperless = await dhl.createLabel(label({ origin: { ...leipzigWarehouse, phone: null } }));
+    expect(shipperless.ok).toBe(true);
+    expect(fake.created.at(-1)!.request.customerDetails.shipperDetails.contactInformation.phone).toBe(newYorkCustomer.phone);
+    const receiverless = await dhl.createLabel(label({ destination: { ...newYorkCustomer, phone: null } }));
+    expect(receiverless.ok).toBe(true);
+    expect(fake.created.at(-1)!.request.customerDetails.receiverDetails.contactInformation.phone).toBe(leipzigWarehouse.phone);
+    const neither = await dhl.createLabel(label({ origin: { ...leipzigWarehouse, phone: null }, destination: { ...newYorkCustomer, phone: null } }));
+    expect(neither).toMatchObject({ ok: false });
   });
 
   it('refuses a service DHL does not have, and answers not_configured without credentials', async () => {

@@ -11,7 +11,12 @@ const LABEL_TEMPLATE = 'ECOM26_84_001';
 /** DHL caps a customer reference at 35 characters. */
 const REFERENCE_LENGTH = 35;
 
-function party(address: CarrierAddress): Record<string, unknown> {
+/**
+ * MyDHL requires a phone on both parties (`contactInformation.phone`, at least one character) and
+ * refuses the shipment without one. Waybill's warehouses carry no phone and a customer's is
+ * optional, so a party without a phone gets the other party's: DHL then has a number to call.
+ */
+function party(address: CarrierAddress, fallbackPhone: string | null | undefined): Record<string, unknown> {
   const postalAddress: Record<string, string> = {
     postalCode: address.postal_code ?? '',
     cityName: address.city,
@@ -21,7 +26,7 @@ function party(address: CarrierAddress): Record<string, unknown> {
   if (address.line2) postalAddress.addressLine2 = address.line2;
   if (address.region) postalAddress.provinceCode = address.region;
   const contactInformation: Record<string, string> = {
-    phone: address.phone ?? '',
+    phone: address.phone?.trim() || fallbackPhone?.trim() || '',
     companyName: address.company ?? address.name ?? '',
     fullName: address.name ?? address.company ?? '',
   };
@@ -45,7 +50,7 @@ export function shipmentBody(request: LabelRequest, productCode: string, account
       // One label document per page, i.e. per piece, so each package gets its own label.
       splitDocumentsByPages: true,
     },
-    customerDetails: { shipperDetails: party(request.origin), receiverDetails: party(request.destination) },
+    customerDetails: { shipperDetails: party(request.origin, request.destination.phone), receiverDetails: party(request.destination, request.origin.phone) },
     content: {
       packages: request.parcels.map((parcel) => ({ ...metricPackage(parcel), customerReferences: reference })),
       isCustomsDeclarable: isCustomsDeclarable(request.origin, request.destination),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToMinor, minorUnitDigits } from './money.js';
+import { decimalToMinor } from './money.js';
 
 describe('decimalToMinor', () => {
   it('reads DHL prices exactly, as numbers or text', () => {
@@ -12,7 +12,7 @@ describe('decimalToMinor', () => {
   });
 
   it('follows the currency’s minor unit', () => {
-    expect(minorUnitDigits('JPY')).toBe(0);
+    expect(decimalToMinor(1500.5, 'JPY')).toBe(1500); // no minor unit: .5 rounds to the even yen
     expect(decimalToMinor(1500, 'JPY')).toBe(1500);
     expect(decimalToMinor('1.234', 'KWD')).toBe(1234);
   });

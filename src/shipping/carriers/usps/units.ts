@@ -7,6 +7,7 @@
  *    never multiply a float, so 8.02 is 802 cents exactly.
  *  - ZIP Codes: USPS wants the 5-digit ZIP Code (`ZIPCode`) and the +4 separately.
  */
+import { decimalToMinorUnits } from '../../../platform/money.js';
 
 const GRAMS_PER_POUND = 453.59237;
 const MM_PER_INCH = 25.4;
@@ -32,24 +33,7 @@ export function mmToInches(mm: number): number {
  * plain decimal. More than two decimals round half away from zero on the digits, not on a float.
  */
 export function decimalToMinor(value: unknown): number | null {
-  let text: string;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return null;
-    // String() of a double is the shortest text that reads back as the same double: "8.02".
-    text = String(value);
-  } else if (typeof value === 'string') {
-    text = value.trim();
-  } else {
-    return null;
-  }
-  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text);
-  if (!m) return null;
-  const sign = m[1] === '-' ? -1 : 1;
-  const fraction = m[3] ?? '';
-  let cents = Number(m[2]) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
-  if (fraction.length > 2 && Number(fraction[2]) >= 5) cents += 1;
-  if (!Number.isSafeInteger(cents)) return null;
-  return sign * cents + 0;
+  return decimalToMinorUnits(value, 'USD', { rounding: 'half-away-from-zero' });
 }
 
 /** `63118-2628`, `631182628`, `63118` → { zip5, plus4 } (plus4 null when absent). */
