@@ -37,7 +37,7 @@ export function gifToPng(gif: Buffer): Buffer {
   try {
     reader = new GifReader(gif);
   } catch (error) {
-    throw new Error(`the GIF label cannot be read: ${(error as Error).message}`);
+    throw new Error(`the GIF label cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const { width, height } = reader;
   if (reader.numFrames() < 1) throw new Error('the GIF label has no image');
@@ -46,7 +46,7 @@ export function gifToPng(gif: Buffer): Buffer {
   try {
     reader.decodeAndBlitFrameRGBA(0, rgba);
   } catch (error) {
-    throw new Error(`the GIF label cannot be read: ${(error as Error).message}`);
+    throw new Error(`the GIF label cannot be read: ${(error as Error).message}`, { cause: error });
   }
   return encodePng(width, height, rgba);
 }

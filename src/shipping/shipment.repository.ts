@@ -205,3 +205,21 @@ export async function listShipments(db: Executor, filter: ShipmentFilter): Promi
   if (filter.before !== undefined) query = query.where('id', '<', filter.before);
   return (await query.execute()).map(shipmentFromRow);
 }
+
+/** Every quote of one rate shop with its note, the chosen one first: the audit of "why this carrier". */
+export async function rateAudit(db: Executor, rateShopId: string) {
+  const rows = await db.selectFrom('rate_quotes').selectAll().where('rate_shop_id', '=', rateShopId).orderBy('chosen', 'desc').orderBy('amount').orderBy('id').execute();
+  return rows.map((r) => ({
+    carrier: r.carrier,
+    service: r.service,
+    service_name: r.service_name,
+    amount: Number(r.amount),
+    currency: r.currency,
+    transit_days: r.transit_days === null ? null : Number(r.transit_days),
+    estimated_delivery_date: r.estimated_delivery_date,
+    strategy: r.strategy,
+    chosen: Number(r.chosen) === 1,
+    note: r.note,
+    created_at: r.created_at,
+  }));
+}

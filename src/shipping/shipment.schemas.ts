@@ -95,6 +95,20 @@ export const RateQuoteSchema = Type.Object({
   note: Type.String({ description: 'Why this quote would be chosen or passed over' }),
 });
 
+export const RateAuditSchema = Type.Object({
+  carrier: Type.String(),
+  service: Type.String(),
+  service_name: Type.String(),
+  amount: Type.Integer(),
+  currency: Type.String(),
+  transit_days: Type.Union([Type.Integer(), Type.Null()]),
+  estimated_delivery_date: Nullable(Type.String()),
+  strategy: Type.String(),
+  chosen: Type.Boolean(),
+  note: Nullable(Type.String()),
+  created_at: Type.String(),
+});
+
 const Pick = Type.Object({ warehouse: Type.String(), carrier: Type.String(), service: Type.String(), amount: Type.Integer(), currency: Type.String(), estimated_delivery_date: Nullable(Type.String()), reason: Type.String() });
 
 export const RatesAnswerSchema = Type.Object({

@@ -9,8 +9,8 @@ import { CarrierError } from './carriers/carrier.js';
 import { buyShipments, NoRateError } from './buy-shipments.js';
 import { markReadyToShip } from './jobs.js';
 import { ratesForOrder } from './rates-answer.js';
-import { findShipment, listShipments, shipmentViews } from './shipment.repository.js';
-import { CreateShipmentBody, ListShipmentsQuery, RatesAnswerSchema, ShipmentIdParams, ShipmentSchema } from './shipment.schemas.js';
+import { findShipment, listShipments, rateAudit, shipmentViews } from './shipment.repository.js';
+import { CreateShipmentBody, ListShipmentsQuery, RateAuditSchema, RatesAnswerSchema, ShipmentIdParams, ShipmentSchema } from './shipment.schemas.js';
 import type { ShippingDeps } from './shipping-deps.js';
 
 const tags = ['shipping'];
@@ -86,6 +86,24 @@ export function shipmentRoutes(deps: ShippingDeps) {
       '/shipments/:id',
       { config: { access: 'viewer' }, schema: { tags, summary: 'A shipment with its tracking events', params: ShipmentIdParams, response: { 200: ShipmentSchema, ...problemResponses } } },
       async (request) => viewOf(request.params.id),
+    );
+
+    app.get(
+      '/shipments/:id/rates',
+      {
+        config: { access: 'viewer' },
+        schema: {
+          tags,
+          summary: 'Why this carrier: every quote of the rate shop that chose this shipment, with its note',
+          params: ShipmentIdParams,
+          response: { 200: listOf(RateAuditSchema), ...problemResponses },
+        },
+      },
+      async (request) => {
+        const s = await findShipment(deps.db, request.params.id);
+        if (s === null) throw notFound(`Shipment ${request.params.id}`);
+        return { data: s.rate_shop_id === null ? [] : await rateAudit(deps.db, s.rate_shop_id), next_cursor: null };
+      },
     );
 
     app.get(

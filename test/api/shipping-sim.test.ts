@@ -75,6 +75,10 @@ describe.each(testDialects())('shipping with the sim carrier on %s', (dialect) =
     expect(label.status).toBe(200);
     expect(label.headers.get('content-type')).toBe('application/pdf');
     expect(label.text.startsWith('%PDF-')).toBe(true);
+    const audit = await server.viewer.get(`/api/v1/shipments/${summary.id}/rates`);
+    expect(audit.status, audit.text).toBe(200);
+    expect(audit.body.data.map((q: any) => [q.service, q.chosen])).toEqual([['overnight', true], ['ground', false], ['express', false]]);
+    expect(audit.body.data[1].note).toMatch(/^arrives /);
     const chosen = (await events(o.id)).find((e) => e.type === 'shipment.rate_chosen')!;
     expect(chosen.data).toMatchObject({ carrier: 'sim', service: 'overnight', strategy: 'fastest', reason: expect.stringContaining('earliest') });
 

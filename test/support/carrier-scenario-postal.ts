@@ -74,6 +74,12 @@ export async function shipmentOf(server: TestServer, id: string): Promise<any> {
   return res.body;
 }
 
+/** What tracking may change on a shipment (a poll that learns nothing changes none of it). */
+export function trackingState(shipment: any) {
+  const { status, incident_reason, events, last_event_at, shipped_at, delivered_at, signed_by, proof_of_delivery, estimated_delivery, eta_source, attention, tracking_number, label_state } = shipment;
+  return { status, incident_reason, events, last_event_at, shipped_at, delivered_at, signed_by, proof_of_delivery, estimated_delivery, eta_source, attention, tracking_number, label_state };
+}
+
 /** Places the order, runs the pipeline, and returns the order (ready to ship) and its one shipment. */
 export async function readyToShip(server: TestServer, body: Record<string, unknown>): Promise<{ order: any; shipment: any }> {
   const placed = await placeOrder(server, body);
