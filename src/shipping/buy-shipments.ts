@@ -13,7 +13,7 @@ import { findOrderRow, insertOrderEvent, lockOrder, type OrderStatus } from '../
 import { isoTime } from '../platform/clock.js';
 import { transactionWithRetry, type Trx } from '../platform/db/database.js';
 import { AppError, validationError } from '../platform/errors.js';
-import { CarrierError, type CarrierAddress, type LabelResult } from './carriers/carrier.js';
+import { CarrierError, type CarrierAddress, type LabelDocument, type LabelResult } from './carriers/carrier.js';
 import { addBusinessDays, endOfDayUtc } from './carriers/carrier-time.js';
 import { combineLabels } from './label-document.js';
 import { rateShop, type Choice, type Strategy } from './rate-choice.js';
@@ -180,7 +180,21 @@ async function openShipments(trx: Trx, deps: ShippingDeps, orderId: string, shop
   return opened;
 }
 
-async function recordLabel(trx: Trx, deps: ShippingDeps, shipment: Shipment, result: LabelResult, actor: string): Promise<void> {
+/**
+ * One document for the shipment's labels, made before the transaction that records them. If the
+ * carrier's labels cannot be combined, the first is kept as it came (and the rest logged): the label
+ * is bought and paid for, so failing here would make a retry buy a second one.
+ */
+async function printableLabel(deps: ShippingDeps, shipment: Shipment, labels: readonly LabelDocument[]): Promise<LabelDocument> {
+  try {
+    return await combineLabels(labels);
+  } catch (error) {
+    deps.logger.error({ err: error, shipment: shipment.id, types: labels.map((l) => l.contentType) }, 'carrier labels could not be combined; keeping the first');
+    return labels[0]!;
+  }
+}
+
+async function recordLabel(trx: Trx, deps: ShippingDeps, shipment: Shipment, result: LabelResult, label: LabelDocument | null, actor: string): Promise<void> {
   const now = deps.clock.now();
   const at = isoTime(now);
   if (!result.ok) {
@@ -190,7 +204,7 @@ async function recordLabel(trx: Trx, deps: ShippingDeps, shipment: Shipment, res
     return;
   }
   const carrier = deps.carriers.get(shipment.carrier)!;
-  const label = await combineLabels(result.packages.map((p) => p.label));
+  if (label === null) throw new Error(`shipment ${shipment.id}: a bought label without its document`);
   const transitDays = carrier.services.find((s) => s.code === shipment.service)?.transitDays ?? null;
   const carrierEta = result.estimatedDelivery ?? (result.estimatedDeliveryDate ? endOfDayUtc(result.estimatedDeliveryDate) : null);
   const eta = carrierEta ?? shipment.estimated_delivery ?? (transitDays === null ? null : endOfDayUtc(addBusinessDays(now, transitDays)));
@@ -243,9 +257,10 @@ async function purchase(deps: ShippingDeps, shipment: Shipment, actor: string): 
       else throw error;
     }
   }
+  const label = result.ok ? await printableLabel(deps, shipment, result.packages.map((p) => p.label)) : null;
   await transactionWithRetry(deps.db, async (trx) => {
     const current = await findShipment(trx, shipment.id);
-    if (current?.label_state === 'purchasing') await recordLabel(trx, deps, current, result, actor);
+    if (current?.label_state === 'purchasing') await recordLabel(trx, deps, current, result, label, actor);
   });
   return (await findShipment(deps.db, shipment.id))!;
 }

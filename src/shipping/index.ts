@@ -17,6 +17,7 @@ export {
   trackingEventView,
   updateShipment,
   type Shipment,
+  type StoredParcel,
 } from './shipment.repository.js';
 export { ShipmentSchema, TrackingEventSchema, ShipmentStatusSchema, type ShipmentView, type TrackingEventView } from './shipment.schemas.js';
 export { isTerminalShipmentStatus } from './shipment-terminal.js';

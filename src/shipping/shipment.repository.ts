@@ -16,6 +16,20 @@ export interface StoredParcel {
   width_mm: number;
   height_mm: number;
   items: Array<{ sku: string; quantity: number }>;
+  /** This package's own tracking progress, when its carrier reports packages one by one. */
+  progress?: PackageProgress;
+}
+
+/** Mirrors tracking's ShipmentProgress (shipping keeps it only as data). */
+export interface PackageProgress {
+  status: ShipmentStatus;
+  reason: IncidentReason | null;
+  lastEventAt: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  signedBy: string | null;
+  proofOfDelivery: string | null;
+  hadIncident: boolean;
 }
 
 export interface Shipment extends Omit<ShipmentTable, 'packages' | 'lines' | 'origin' | 'destination' | 'attention' | 'amount' | 'poll_failures' | 'had_incident'> {
@@ -160,7 +174,7 @@ export function shipmentView(s: Shipment, warehouseCode: string, events: readonl
     currency: s.currency,
     strategy: s.strategy as ShipmentView['strategy'],
     lines: s.lines,
-    packages: s.packages.map((p) => ({ seq: p.seq, tracking_number: p.tracking_number, weight_grams: p.weight_grams, length_mm: p.length_mm, width_mm: p.width_mm, height_mm: p.height_mm })),
+    packages: s.packages.map((p) => ({ seq: p.seq, tracking_number: p.tracking_number, weight_grams: p.weight_grams, length_mm: p.length_mm, width_mm: p.width_mm, height_mm: p.height_mm, status: p.progress?.status ?? s.status })),
     shipped_at: s.shipped_at,
     delivered_at: s.delivered_at,
     signed_by: s.signed_by,

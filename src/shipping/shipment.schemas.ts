@@ -41,6 +41,7 @@ const ParcelView = Type.Object({
   length_mm: Type.Integer(),
   width_mm: Type.Integer(),
   height_mm: Type.Integer(),
+  status: ShipmentStatusSchema,
 });
 
 export const ShipmentSchema = Type.Object(

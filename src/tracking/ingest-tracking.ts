@@ -17,10 +17,11 @@ import {
   updateShipment,
   type CarrierEvent,
   type Shipment,
+  type StoredParcel,
   type WebhookTracking,
 } from '../shipping/index.js';
 import { coordinatesOf } from './geocode.js';
-import { applyEvents, isTerminalShipment } from './shipment-status.js';
+import { aggregateProgress, applyEvents, isTerminalShipment, type ShipmentProgress } from './shipment-status.js';
 import { refreshAttention } from './tracking-attention.js';
 import type { TrackingDeps } from './tracking-deps.js';
 
@@ -66,6 +67,24 @@ function eventRow(deps: TrackingDeps, shipmentId: string, e: CarrierEvent, sourc
   };
 }
 
+const NEW_PACKAGE: ShipmentProgress = { status: 'label_created', reason: null, lastEventAt: null, shippedAt: null, deliveredAt: null, signedBy: null, proofOfDelivery: null, hadIncident: false };
+
+/**
+ * Each package moves by its own events (an event under the master number moves them all; carriers
+ * that track only the master, like the sim, thus move every package together), and the shipment
+ * follows its packages: delivered only when every package is.
+ */
+function progressOf(shipment: Shipment, before: ShipmentProgress, events: readonly CarrierEvent[]): { after: ShipmentProgress; packages: StoredParcel[] } {
+  const known = new Set(shipment.packages.map((p) => p.tracking_number));
+  const packages = shipment.packages.map((p) => {
+    const mine = events.filter((e) => e.trackingNumber === p.tracking_number || e.trackingNumber === shipment.tracking_number || !known.has(e.trackingNumber));
+    const start = p.progress ?? (shipment.packages.length === 1 ? before : NEW_PACKAGE);
+    return { ...p, progress: applyEvents(start, mine.map((e) => ({ status: e.status, reason: e.reason, occurredAt: e.occurredAt, signedBy: e.signedBy, proofOfDelivery: e.proofOfDelivery }))) };
+  });
+  const after = packages.length === 0 ? before : aggregateProgress(packages.map((p) => p.progress));
+  return { after: { ...after }, packages };
+}
+
 async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: string, updates: readonly WebhookTracking[], source: TrackingSource, actor: string): Promise<{ stored: number; duplicates: number }> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -82,14 +101,15 @@ async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: strin
   const eventsById = new Map<string, CarrierEvent>();
   for (const u of updates) for (const e of u.events) eventsById.set(dedupeKey(e), e);
 
-  const before = { status: shipment.status, reason: shipment.incident_reason, lastEventAt: shipment.last_event_at, shippedAt: shipment.shipped_at, deliveredAt: shipment.delivered_at, signedBy: shipment.signed_by, proofOfDelivery: shipment.proof_of_delivery, hadIncident: shipment.had_incident };
-  const after = applyEvents(
-    before,
-    fresher.map((r) => {
-      const e = eventsById.get(r.dedupe_key)!;
-      return { status: e.status, reason: e.reason, occurredAt: e.occurredAt, signedBy: e.signedBy, proofOfDelivery: e.proofOfDelivery };
-    }),
-  );
+  const before: ShipmentProgress = { status: shipment.status, reason: shipment.incident_reason, lastEventAt: shipment.last_event_at, shippedAt: shipment.shipped_at, deliveredAt: shipment.delivered_at, signedBy: shipment.signed_by, proofOfDelivery: shipment.proof_of_delivery, hadIncident: shipment.had_incident };
+  const { after, packages } = progressOf(shipment, before, fresher.map((r) => eventsById.get(r.dedupe_key)!));
+  // A carrier may name the signer only in a later report of the same delivery (UPS: the Track API,
+  // not Track Alert): take it even when that report is a duplicate or arrives after delivered.
+  if (after.status === 'delivered' && (after.signedBy === null || after.proofOfDelivery === null)) {
+    const reports = updates.flatMap((u) => u.events).filter((e) => e.status === 'delivered');
+    after.signedBy ??= reports.find((e) => e.signedBy)?.signedBy ?? null;
+    after.proofOfDelivery ??= reports.find((e) => e.proofOfDelivery)?.proofOfDelivery ?? null;
+  }
   const carrierEta = updates.map((u) => u.estimatedDelivery).find((eta): eta is string => typeof eta === 'string' && !Number.isNaN(Date.parse(eta)));
   const terminal = isTerminalShipment(after.status);
   const changes = {
@@ -100,6 +120,7 @@ async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: strin
     signed_by: after.signedBy,
     proof_of_delivery: after.proofOfDelivery,
     had_incident: after.hadIncident ? 1 : 0,
+    packages: JSON.stringify(packages),
     ...(carrierEta ? { estimated_delivery: new Date(carrierEta).toISOString(), eta_source: 'carrier' } : {}),
     // Webhooks and polls both count as news: polling waits again from now, and stops at the end.
     last_update_at: at,
@@ -123,7 +144,7 @@ async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: strin
       )
       .execute();
   }
-  const updated: Shipment = { ...shipment, ...changes, status: after.status, incident_reason: after.reason, had_incident: after.hadIncident, attention: shipment.attention };
+  const updated: Shipment = { ...shipment, ...changes, status: after.status, incident_reason: after.reason, had_incident: after.hadIncident, packages, attention: shipment.attention };
   if (after.status !== before.status) {
     await insertOrderEvent(trx, deps.ids, shipment.order_id, { type: 'shipment.status_changed', actor, at, data: { shipment_id: shipment.id, from: before.status, to: after.status, reason: after.reason } });
   }

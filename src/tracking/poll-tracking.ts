@@ -5,7 +5,7 @@
  * shipment is delivered (or otherwise final) or WAYBILL_TRACKING_DAYS after its label.
  */
 import { transactionWithRetry } from '../platform/db/database.js';
-import { CarrierError, findShipment, shipmentFromRow, type Carrier, type Shipment } from '../shipping/index.js';
+import { CarrierError, findShipment, shipmentFromRow, type Carrier, type Shipment, type WebhookTracking } from '../shipping/index.js';
 import { ingestTracking } from './ingest-tracking.js';
 import { terminalShipmentStatuses } from './shipment-status.js';
 import type { TrackingDeps } from './tracking-deps.js';
@@ -42,32 +42,40 @@ async function backOff(deps: TrackingDeps, shipment: Shipment): Promise<void> {
     .execute();
 }
 
+/** The numbers to ask about: the master and every package's own (carriers report packages apart). */
+function numbersOf(s: Shipment): string[] {
+  return [...new Set([s.tracking_number!, ...s.packages.map((p) => p.tracking_number).filter((n): n is string => n !== null)])];
+}
+
 /** Tracks these shipments of one carrier now and records what it says; how many events were new. */
-export async function pollShipments(deps: TrackingDeps, carrier: Carrier, shipments: readonly Shipment[], source: 'poll' = 'poll'): Promise<number> {
-  let stored = 0;
-  for (let i = 0; i < shipments.length; i += carrier.trackBatchSize) {
-    const batch = shipments.slice(i, i + carrier.trackBatchSize);
-    let results;
+export async function pollShipments(deps: TrackingDeps, carrier: Carrier, shipments: readonly Shipment[]): Promise<number> {
+  const asks = shipments.flatMap((s) => numbersOf(s).map((number) => ({ shipment: s, number })));
+  const answers = new Map<string, WebhookTracking[]>();
+  const failed = new Set<string>();
+  for (let i = 0; i < asks.length; i += carrier.trackBatchSize) {
+    const batch = asks.slice(i, i + carrier.trackBatchSize);
     try {
-      results = await carrier.track(batch.map((s) => s.tracking_number!));
+      const results = await carrier.track(batch.map((a) => a.number));
+      batch.forEach((a, j) => {
+        const r = results[j];
+        if (r?.found) answers.set(a.shipment.id, [...(answers.get(a.shipment.id) ?? []), { trackingNumber: a.number, events: r.events, estimatedDelivery: r.estimatedDelivery }]);
+      });
     } catch (error) {
       if (!(error instanceof CarrierError)) throw error;
       deps.logger.warn({ carrier: carrier.name, err: error.message }, 'tracking poll failed');
-      for (const s of batch) await backOff(deps, s);
+      for (const a of batch) failed.add(a.shipment.id);
+    }
+  }
+  let stored = 0;
+  for (const s of shipments) {
+    const updates = answers.get(s.id);
+    if (updates === undefined) {
+      await backOff(deps, s);
       continue;
     }
-    for (const [j, s] of batch.entries()) {
-      const r = results[j];
-      if (r === undefined || !r.found) {
-        await backOff(deps, s);
-        continue;
-      }
-      const outcome = await transactionWithRetry(deps.db, (trx) =>
-        ingestTracking(trx, deps, carrier.name, [{ trackingNumber: s.tracking_number!, events: r.events, estimatedDelivery: r.estimatedDelivery }], source, `poll:${carrier.name}`),
-      );
-      stored += outcome.stored;
-      if (outcome.stored === 0) await backOff(deps, (await findShipment(deps.db, s.id))!);
-    }
+    const outcome = await transactionWithRetry(deps.db, (trx) => ingestTracking(trx, deps, carrier.name, updates, 'poll', `poll:${carrier.name}`));
+    stored += outcome.stored;
+    if (outcome.stored === 0 || failed.has(s.id)) await backOff(deps, (await findShipment(deps.db, s.id))!);
   }
   return stored;
 }
@@ -80,7 +88,16 @@ export async function pollDueShipments(deps: TrackingDeps): Promise<{ polled: nu
   let polled = 0;
   let stored = 0;
   for (const carrier of deps.carriers.all) {
-    const due = await dueShipments(deps, carrier.name, carrier.trackRequestsPerMinute * carrier.trackBatchSize);
+    // The budget is the carrier's requests a minute (the round runs each minute); a shipment of
+    // several packages takes a number per package.
+    const budget = carrier.trackRequestsPerMinute * carrier.trackBatchSize;
+    const due: Shipment[] = [];
+    let numbers = 0;
+    for (const s of await dueShipments(deps, carrier.name, budget)) {
+      numbers += numbersOf(s).length;
+      if (numbers > budget && due.length > 0) break;
+      due.push(s);
+    }
     polled += due.length;
     stored += await pollShipments(deps, carrier, due);
   }

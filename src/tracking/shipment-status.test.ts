@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shipmentStatuses } from '../shipping/index.js';
 import { evaluateAttention } from './attention-rules.js';
-import { applyEvents, shipmentTransitions, terminalShipmentStatuses, type ShipmentProgress } from './shipment-status.js';
+import { aggregateProgress, applyEvents, shipmentTransitions, terminalShipmentStatuses, type ShipmentProgress } from './shipment-status.js';
 
 const fresh: ShipmentProgress = { status: 'label_created', reason: null, lastEventAt: null, shippedAt: null, deliveredAt: null, signedBy: null, proofOfDelivery: null, hadIncident: false };
 const at = (h: number) => new Date(Date.UTC(2026, 10, 22, h)).toISOString();
@@ -75,5 +75,28 @@ describe('attention rules', () => {
     expect(evaluateAttention(base, new Date('2026-11-26T00:00:00Z'), 480)).toEqual({ reason: 'shipment_late', since: base.estimatedDelivery });
     expect(evaluateAttention(base, new Date('2026-11-24T10:00:01Z'), 48)).toEqual({ reason: 'no_scan', since: '2026-11-24T10:00:00.000Z' });
     expect(evaluateAttention(base, new Date('2026-11-24T09:59:00Z'), 48)).toBeNull();
+  });
+});
+
+describe('shipments of several packages', () => {
+  const pkg = (over: Partial<ShipmentProgress>): ShipmentProgress => ({ ...fresh, ...over });
+
+  it('is delivered only when every package is', () => {
+    const one = aggregateProgress([pkg({ status: 'delivered', deliveredAt: at(12), shippedAt: at(8), signedBy: 'ADA', lastEventAt: at(12) }), pkg({ status: 'in_transit', shippedAt: at(9), lastEventAt: at(13) })]);
+    expect(one).toMatchObject({ status: 'in_transit', deliveredAt: null, shippedAt: at(8), lastEventAt: at(13), signedBy: 'ADA' });
+    const all = aggregateProgress([pkg({ status: 'delivered', deliveredAt: at(12), lastEventAt: at(12) }), pkg({ status: 'delivered', deliveredAt: at(15), lastEventAt: at(15) })]);
+    expect(all).toMatchObject({ status: 'delivered', deliveredAt: at(15) });
+  });
+
+  it('shows an incident of any package, and otherwise the least advanced one', () => {
+    expect(aggregateProgress([pkg({ status: 'out_for_delivery', lastEventAt: at(9) }), pkg({ status: 'failed_attempt', reason: 'recipient_absent', hadIncident: true, lastEventAt: at(10) })])).toMatchObject({ status: 'failed_attempt', reason: 'recipient_absent', hadIncident: true });
+    expect(aggregateProgress([pkg({ status: 'out_for_delivery', lastEventAt: at(9) }), pkg({ status: 'in_transit', lastEventAt: at(9) }), pkg({ status: 'delivered', lastEventAt: at(9) })]).status).toBe('in_transit');
+  });
+
+  it('a package not scanned yet travels with the others but keeps the shipment from delivered', () => {
+    const p = aggregateProgress([pkg({}), pkg({ status: 'out_for_delivery', lastEventAt: at(9), shippedAt: at(8) })]);
+    expect(p).toMatchObject({ status: 'in_transit', shippedAt: at(8) });
+    expect(aggregateProgress([pkg({}), pkg({ status: 'delivered', lastEventAt: at(9), deliveredAt: at(9) })])).toMatchObject({ status: 'in_transit', deliveredAt: null });
+    expect(aggregateProgress([pkg({}), pkg({})]).status).toBe('label_created');
   });
 });

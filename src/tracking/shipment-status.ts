@@ -84,3 +84,43 @@ export function applyEvents(current: ShipmentProgress, events: readonly Progress
 }
 
 export { shipmentStatuses };
+
+const incidentSeverity: readonly ShipmentStatus[] = ['returned_to_sender', 'exception', 'failed_attempt'];
+const advance: readonly ShipmentStatus[] = ['label_created', 'unknown', 'in_transit', 'available_for_pickup', 'out_for_delivery'];
+
+/**
+ * A shipment of several packages from each package's progress: delivered when every package is,
+ * an incident when any package has one (the worst first), else as far as its least advanced package.
+ * Pure.
+ */
+export function aggregateProgress(all: readonly ShipmentProgress[]): ShipmentProgress {
+  if (all.length === 1) return all[0]!;
+  // A package not scanned yet travels with those that were: it holds back `delivered`, not the rest.
+  const scanned = all.filter((p) => p.lastEventAt !== null);
+  if (scanned.length === 0) return all[0]!;
+  const packages = all.map((p) => (p.lastEventAt === null ? { ...p, status: 'in_transit' as const } : p));
+  const statuses = packages.map((p) => p.status);
+  const pick = (): ShipmentProgress => {
+    if (statuses.every((s) => s === 'delivered')) return packages.reduce((a, b) => ((a.deliveredAt ?? '') >= (b.deliveredAt ?? '') ? a : b));
+    if (statuses.every((s) => s === 'cancelled')) return packages[0]!;
+    for (const s of incidentSeverity) {
+      const hit = packages.find((p) => p.status === s);
+      if (hit) return hit;
+    }
+    const open = packages.filter((p) => p.status !== 'delivered' && p.status !== 'cancelled');
+    return open.reduce((a, b) => (advance.indexOf(b.status) < advance.indexOf(a.status) ? b : a));
+  };
+  const leader = pick();
+  const times = (f: (p: ShipmentProgress) => string | null) => packages.map(f).filter((t): t is string => t !== null).sort();
+  const allDelivered = leader.status === 'delivered';
+  return {
+    status: leader.status,
+    reason: leader.reason,
+    lastEventAt: times((p) => p.lastEventAt).at(-1) ?? null,
+    shippedAt: times((p) => p.shippedAt)[0] ?? null,
+    deliveredAt: allDelivered ? (times((p) => p.deliveredAt).at(-1) ?? null) : null,
+    signedBy: packages.find((p) => p.signedBy !== null)?.signedBy ?? null,
+    proofOfDelivery: packages.find((p) => p.proofOfDelivery !== null)?.proofOfDelivery ?? null,
+    hadIncident: packages.some((p) => p.hadIncident),
+  };
+}

@@ -76,7 +76,7 @@ describe.each(testDialects())('Stripe payments on %s', (dialect) => {
     server.clock.advance(61_000);
     await drainJobs(server);
     const order = (await server.viewer.get(`/api/v1/orders/${res.body.id}`)).body;
-    expect(order).toMatchObject({ status: 'processing', payment_status: 'authorized' });
+    expect(order).toMatchObject({ status: 'ready_to_ship', payment_status: 'authorized' });
     expect(stripe.counts().byPaymentIntent[order.payments[0].reference]?.authorizations).toBe(1);
   });
 
