@@ -238,6 +238,8 @@ export interface LoadRun {
   errors: number;
   peak_rss_mb: number | null;
   server_cpu_cores: number | null;
+  /** Events per second of server CPU: steadier than events/s when other processes share the machine. */
+  events_per_server_cpu_s: number | null;
   postgres_cpu_cores: number | null;
   foreign_cpu_pct: number | null;
 }
@@ -320,6 +322,7 @@ async function load(
     errors: result.errors,
     peak_rss_mb: peak === null ? null : round(peak, 1),
     server_cpu_cores: used?.server_cores ?? null,
+    events_per_server_cpu_s: used && used.server_cores > 0 ? Math.round((good * EVENTS_PER_DELIVERY) / seconds / used.server_cores) : null,
     postgres_cpu_cores: database.dialect === 'postgres' ? (used?.postgres_cores ?? null) : null,
     foreign_cpu_pct: used?.foreign_pct ?? null,
   };
@@ -334,7 +337,7 @@ function printRun(dialect: string, run: LoadRun): void {
     .map(([code, count]) => `${code}×${count}`)
     .join(' ');
   process.stdout.write(
-    `  ${dialect.padEnd(8)} ${run.phase.padEnd(6)} c=${run.connections}  ${String(run.events_per_s).padStart(6)} events/s  ${String(run.deliveries_per_s).padStart(5)} deliveries/s  p50 ${run.p50_ms.toFixed(2).padStart(6)} ms  p99 ${run.p99_ms.toFixed(2).padStart(6)} ms  (${run.deliveries} in ${run.duration_s} s)  bad ${run.bad_answers}  peak RSS ${run.peak_rss_mb ?? '?'} MiB  CPU server ${run.server_cpu_cores ?? '?'}${run.postgres_cpu_cores === null ? '' : ` postgres ${run.postgres_cpu_cores}`}  [${codes}]${busy(run.foreign_cpu_pct)}\n`,
+    `  ${dialect.padEnd(8)} ${run.phase.padEnd(6)} c=${run.connections}  ${String(run.events_per_s).padStart(6)} events/s  ${String(run.deliveries_per_s).padStart(5)} deliveries/s  p50 ${run.p50_ms.toFixed(2).padStart(6)} ms  p99 ${run.p99_ms.toFixed(2).padStart(6)} ms  (${run.deliveries} in ${run.duration_s} s)  bad ${run.bad_answers}  peak RSS ${run.peak_rss_mb ?? '?'} MiB  CPU server ${run.server_cpu_cores ?? '?'} (${run.events_per_server_cpu_s ?? '?'} events/CPU-s)${run.postgres_cpu_cores === null ? '' : ` postgres ${run.postgres_cpu_cores}`}  [${codes}]${busy(run.foreign_cpu_pct)}\n`,
   );
 }
 
