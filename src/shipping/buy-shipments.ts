@@ -22,6 +22,9 @@ import { planShipments, type WarehouseShipmentPlan } from './shipment-plan.js';
 import { findShipment, insertShipment, recordTrackingNumbers, shipmentsOfOrder, updateShipment, type Shipment } from './shipment.repository.js';
 import type { ShippingDeps } from './shipping-deps.js';
 
+/** tracking/jobs.ts's job that subscribes a shipment's numbers at its carrier. */
+export const SUBSCRIBE_TRACKING_JOB = 'tracking.subscribe';
+
 export interface BuyOptions {
   lines?: ReadonlyArray<{ sku: string; quantity: number }>;
   carrier?: string | null;
@@ -228,6 +231,8 @@ async function recordLabel(trx: Trx, deps: ShippingDeps, shipment: Shipment, res
     updated_at: at,
   });
   await recordTrackingNumbers(trx, shipment.carrier, shipment.id, [result.trackingNumber, ...result.packages.map((p) => p.trackingNumber)]);
+  // Carriers that push only subscribed numbers are asked to, in a job (retried; polling covers the gap).
+  if (carrier.subscribe !== undefined) await deps.enqueue(trx, { type: SUBSCRIBE_TRACKING_JOB, payload: { shipment_id: shipment.id }, dedupeKey: `shipment:${shipment.id}:subscribe` });
   await insertOrderEvent(trx, deps.ids, shipment.order_id, {
     type: 'shipment.label_created',
     actor,

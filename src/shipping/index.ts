@@ -12,12 +12,14 @@ export {
   shipmentsOfOrder,
   shipmentIdsByTrackingNumbers,
   shipmentViews,
+  shipmentViewOrThrow,
   shipmentFromRow,
   trackingEventsOf,
   trackingEventView,
   updateShipment,
   type Shipment,
   type StoredParcel,
+  type PackageProgress,
 } from './shipment.repository.js';
 export { ShipmentSchema, TrackingEventSchema, ShipmentStatusSchema, type ShipmentView, type TrackingEventView } from './shipment.schemas.js';
 export { isTerminalShipmentStatus } from './shipment-terminal.js';

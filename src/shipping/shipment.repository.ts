@@ -3,6 +3,7 @@
  * transaction (the caller chooses).
  */
 import type { Executor } from '../platform/db/database.js';
+import { notFound } from '../platform/errors.js';
 import type { ShipmentTable, TrackingEventTable } from '../platform/db/schema.js';
 import type { CarrierAddress } from './carriers/carrier.js';
 import type { IncidentReason, ShipmentStatus } from './carriers/tracking-vocabulary.js';
@@ -20,15 +21,18 @@ export interface StoredParcel {
   progress?: PackageProgress;
 }
 
-/** Mirrors tracking's ShipmentProgress (shipping keeps it only as data). */
+/** How far a package (or a whole shipment) has come: tracking computes it, shipping stores it. */
 export interface PackageProgress {
   status: ShipmentStatus;
   reason: IncidentReason | null;
+  /** The carrier time of the newest event seen (moving or not). */
   lastEventAt: string | null;
+  /** When the parcel first left the warehouse, if it has. */
   shippedAt: string | null;
   deliveredAt: string | null;
   signedBy: string | null;
   proofOfDelivery: string | null;
+  /** True once any incident (exception, failed attempt, return) happened. */
   hadIncident: boolean;
 }
 
@@ -192,6 +196,13 @@ export async function warehouseCodes(db: Executor, ids: readonly string[]): Prom
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('warehouses').select(['id', 'code']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** One shipment's view, or not_found. */
+export async function shipmentViewOrThrow(db: Executor, id: string, publicUrl: string): Promise<ShipmentView> {
+  const s = await findShipment(db, id);
+  if (s === null) throw notFound(`Shipment ${id}`);
+  return (await shipmentViews(db, [s], publicUrl))[0]!;
 }
 
 /** Views of shipments with their events, in one query each. */

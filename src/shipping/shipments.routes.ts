@@ -9,7 +9,7 @@ import { CarrierError } from './carriers/carrier.js';
 import { buyShipments, NoRateError } from './buy-shipments.js';
 import { markReadyToShip } from './jobs.js';
 import { ratesForOrder } from './rates-answer.js';
-import { findShipment, listShipments, rateAudit, shipmentViews } from './shipment.repository.js';
+import { findShipment, listShipments, rateAudit, shipmentViewOrThrow, shipmentViews } from './shipment.repository.js';
 import { CreateShipmentBody, ListShipmentsQuery, RateAuditSchema, RatesAnswerSchema, ShipmentIdParams, ShipmentSchema } from './shipment.schemas.js';
 import type { ShippingDeps } from './shipping-deps.js';
 
@@ -17,11 +17,7 @@ const tags = ['shipping'];
 const OrderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export function shipmentRoutes(deps: ShippingDeps) {
-  async function viewOf(id: string) {
-    const s = await findShipment(deps.db, id);
-    if (s === null) throw notFound(`Shipment ${id}`);
-    return (await shipmentViews(deps.db, [s], deps.publicUrl))[0]!;
-  }
+  const viewOf = (id: string) => shipmentViewOrThrow(deps.db, id, deps.publicUrl);
 
   return async (app: App) => {
     app.get(

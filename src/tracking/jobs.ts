@@ -6,10 +6,11 @@ import type { SimSettings } from '../config-shipping.js';
 import type { JobHandlers, Schedule } from '../platform/jobs/types.js';
 import { advanceSim } from '../shipping/index.js';
 import { checkShipmentAttention } from './check-attention.js';
+import { subscribeShipment } from './subscribe-tracking.js';
 import { pollDueShipments } from './poll-tracking.js';
 import type { TrackingDeps } from './tracking-deps.js';
 
-export const trackingJobs = { poll: 'tracking.poll', checkAttention: 'tracking.check-attention', simTick: 'tracking.sim-tick' } as const;
+export const trackingJobs = { poll: 'tracking.poll', checkAttention: 'tracking.check-attention', simTick: 'tracking.sim-tick', subscribe: 'tracking.subscribe' } as const;
 
 export function trackingJobHandlers(deps: TrackingDeps, sim: { settings: SimSettings; webhookUrl: string }): JobHandlers {
   return {
@@ -20,6 +21,7 @@ export function trackingJobHandlers(deps: TrackingDeps, sim: { settings: SimSett
     [trackingJobs.checkAttention]: async () => {
       await checkShipmentAttention(deps);
     },
+    [trackingJobs.subscribe]: (ctx) => subscribeShipment(ctx, deps),
     [trackingJobs.simTick]: async () => {
       const { failed } = await advanceSim({ db: deps.db, clock: deps.clock, settings: sim.settings, webhookUrl: sim.webhookUrl });
       if (failed > 0) deps.logger.warn({ failed, url: sim.webhookUrl }, 'the sim could not deliver some webhooks; it retries on the next tick');

@@ -4,7 +4,7 @@
  * never moves the shipment (a late event never moves it backwards), an `unknown` event never moves
  * it (it is kept, not guessed at), and the terminal states stay where they are. Pure.
  */
-import type { IncidentReason, ShipmentStatus } from '../shipping/index.js';
+import type { IncidentReason, PackageProgress, ShipmentStatus } from '../shipping/index.js';
 import { shipmentStatuses } from '../shipping/index.js';
 
 const moving: readonly ShipmentStatus[] = ['in_transit', 'out_for_delivery', 'delivered', 'available_for_pickup', 'failed_attempt', 'exception', 'returned_to_sender'];
@@ -46,19 +46,8 @@ export interface ProgressEvent {
   proofOfDelivery?: string | null;
 }
 
-export interface ShipmentProgress {
-  status: ShipmentStatus;
-  reason: IncidentReason | null;
-  /** The carrier time of the newest event seen (moving or not). */
-  lastEventAt: string | null;
-  /** When the parcel first left the warehouse, if it has. */
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  signedBy: string | null;
-  proofOfDelivery: string | null;
-  /** True once any incident (exception, failed attempt, return) happened. */
-  hadIncident: boolean;
-}
+/** A shipment's (or one package's) tracking progress; shipping stores it with each package. */
+export type ShipmentProgress = PackageProgress;
 
 const incidentStatuses: readonly ShipmentStatus[] = ['exception', 'failed_attempt', 'returned_to_sender'];
 

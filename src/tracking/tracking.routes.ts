@@ -9,7 +9,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
-import { findShipment, ManualScanBody, ShipmentIdParams, ShipmentSchema, shipmentViews, type CarrierEvent } from '../shipping/index.js';
+import { findShipment, ManualScanBody, ShipmentIdParams, ShipmentSchema, shipmentViewOrThrow, type CarrierEvent } from '../shipping/index.js';
 import { carrierPerformanceOf, CarrierPerformanceSchema } from './carrier-performance.repository.js';
 import { ingestTracking } from './ingest-tracking.js';
 import { pollShipments } from './poll-tracking.js';
@@ -19,11 +19,7 @@ import type { TrackingDeps } from './tracking-deps.js';
 const tags = ['tracking'];
 
 export function trackingRoutes(deps: TrackingDeps) {
-  async function viewOf(id: string) {
-    const s = await findShipment(deps.db, id);
-    if (s === null) throw notFound(`Shipment ${id}`);
-    return (await shipmentViews(deps.db, [s], deps.publicUrl))[0]!;
-  }
+  const viewOf = (id: string) => shipmentViewOrThrow(deps.db, id, deps.publicUrl);
 
   return async (app: App) => {
     app.post(

@@ -132,6 +132,17 @@ describe.each(testDialects())('tracking exceptions and polling on %s', (dialect)
       expect((await server.viewer.get(`/api/v1/orders/${order.id}`)).body.status).toBe('delivered');
     });
 
+    it('stops polling a shipment WAYBILL_TRACKING_DAYS (30) after its label, delivered or not', async () => {
+      const order = await shippedOrder(server);
+      const id = order.shipments[0].id;
+      expect((await server.viewer.get(`/api/v1/shipments/${id}`)).body.next_poll_at).not.toBeNull();
+      server.clock.advance(31 * 86_400_000);
+      await drainJobs(server);
+      const shipment = (await server.viewer.get(`/api/v1/shipments/${id}`)).body;
+      expect(shipment.next_poll_at).toBeNull();
+      expect(shipment.events).toHaveLength(0);
+    });
+
     it('backs off when a poll brings nothing new, and refresh asks at once', async () => {
       const order = await shippedOrder(server);
       const id = order.shipments[0].id;

@@ -206,9 +206,23 @@ export interface Carrier {
   parseWebhook(rawBody: Buffer, headers: WebhookHeaders): WebhookParseResult;
   /** The carrier's public tracking page for a number. */
   trackingUrl(trackingNumber: string): string;
+  /**
+   * For carriers that push only numbers subscribed one by one (UPS Track Alert, DHL push, USPS
+   * subscriptions): ask them to send these numbers' events to `webhookUrl`. Carriers whose webhooks
+   * are configured once per account (FedEx) or that push by themselves (the sim) leave it out.
+   */
+  subscribe?(request: SubscribeRequest): Promise<SubscribeResult>;
 }
 
-export type CarrierOperation = 'auth' | 'rate' | 'label' | 'void' | 'track';
+export interface SubscribeRequest {
+  trackingNumbers: readonly string[];
+  /** `…/webhooks/carriers/{carrier}` on Waybill's public URL. */
+  webhookUrl: string;
+}
+
+export type SubscribeResult = { ok: true } | { ok: false; code: string; message: string };
+
+export type CarrierOperation = 'auth' | 'rate' | 'label' | 'void' | 'track' | 'subscribe';
 
 /**
  * The outcome is unknown or configuration must fix it. `retryable`: true for network errors,
