@@ -3,6 +3,7 @@
  * naming the variable (ConfigError), so a typo never turns into a silently different behaviour.
  */
 import { ConfigError } from './config-error.js';
+import { loadNotificationSettings, loadWebhookSettings, type NotificationSettings, type WebhookSettings } from './config-notifications.js';
 import { loadShippingSettings, type ShippingSettings } from './config-shipping.js';
 import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
 
@@ -45,6 +46,9 @@ export interface Config {
   readonly shop: { readonly name: string; readonly address: string; readonly supportEmail: string };
   /** Carriers, rate-shopping rules, polling and exception thresholds (config-shipping.ts). */
   readonly shipping: ShippingSettings;
+  /** Email, SMS, branding and templates (config-notifications.ts). */
+  readonly notifications: NotificationSettings;
+  readonly webhooks: WebhookSettings;
 }
 
 export { ConfigError } from './config-error.js';
@@ -166,5 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
       supportEmail: text(env, 'WAYBILL_SUPPORT_EMAIL', 'support@shop.example'),
     }),
     shipping: loadShippingSettings(env),
+    notifications: loadNotificationSettings(env, text(env, 'WAYBILL_SUPPORT_EMAIL', 'support@shop.example')),
+    webhooks: loadWebhookSettings(env),
   });
 }

@@ -42,6 +42,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const { db, dialect, close } = openDatabase(config.database);
   const ids = createIds(clock);
   const enqueue: Enqueue = (executor, spec) => enqueueJob(executor, { ids, clock }, spec);
-  const carriers = createCarriers(config.shipping, { db, clock, publicUrl: config.publicUrl });
+  const carriers = createCarriers(config.shipping, { db, clock, publicUrl: config.publicUrl, supportEmail: config.shop.supportEmail });
   return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), carriers, close };
 }

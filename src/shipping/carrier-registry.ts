@@ -23,13 +23,14 @@ export function carriersFrom(list: readonly Carrier[]): Carriers {
   return { get: (name) => byName.get(name), all: list, names: list.map((c) => c.name) };
 }
 
-export function createCarriers(settings: ShippingSettings, deps: { db: Db; clock: Clock; publicUrl: string }): Carriers {
+export function createCarriers(settings: ShippingSettings, deps: { db: Db; clock: Clock; publicUrl: string; supportEmail?: string }): Carriers {
   const list: Carrier[] = [];
   if (settings.sim.enabled) list.push(createSimCarrier(settings.sim, deps));
   const options = { clock: deps.clock };
   if (settings.ups) list.push(createUpsCarrier(settings.ups, options));
   if (settings.fedex) list.push(createFedexCarrier(settings.fedex, options));
   if (settings.dhl) list.push(createDhlCarrier(settings.dhl, options));
-  if (settings.usps) list.push(createUspsCarrier(settings.usps, options));
+  // USPS writes to the shop about its tracking subscriptions.
+  if (settings.usps) list.push(createUspsCarrier(settings.usps, { ...options, adminEmail: deps.supportEmail ?? null }));
   return carriersFrom(list);
 }

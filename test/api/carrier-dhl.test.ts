@@ -120,6 +120,11 @@ describe.each(testDialects())('DHL Express through the API on %s', (dialect) => 
     const pieces = heavy.shipment.packages.map((p: { tracking_number: string }) => p.tracking_number);
     expect(pieces).toEqual(three.pieces);
     expect(new Set(pieces).size).toBe(3);
+    // After the label, the AWB and its pieces were subscribed to push, with the token pushes carry.
+    expect(dhl.subscriptions.filter((s) => s.shipmentIDs.includes(three.trackingNumber))).toEqual([
+      expect.objectContaining({ shipmentIDs: [three.trackingNumber, ...pieces], hook: { uri: `${server.deps.config.publicUrl}/webhooks/carriers/dhl`, authentication: expect.objectContaining({ token: FAKE_DHL.webhookSecret }) } }),
+    ]);
+    expect(await timelineOf(server, heavy.order.id)).toContain('shipment.tracking_subscribed');
     const labels = await labelOf(server, heavy.shipment.id);
     expect(labels.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(labels.pages).toBe(3);

@@ -12,7 +12,7 @@ import { defaultPrices, toCents } from '../support/fake-ups/state.js';
 import { drainJobs } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { at, buyLabelJobs, getOrder, getShipment, HEAVY, labelOf, LIGHT, pdfPageImages, placeOrder, postWebhook, shippedOrder, snapshot, startCarrierServer } from '../support/carrier-scenario.js';
+import { at, buyLabelJobs, getOrder, getShipment, HEAVY, labelOf, LIGHT, pdfPageImages, placeOrder, postWebhook, shippedOrder, snapshot, startCarrierServer, timelineOf } from '../support/carrier-scenario.js';
 
 const upsEnv = (fake: FakeUps): Record<string, string> => ({
   WAYBILL_UPS_BASE_URL: fake.url,
@@ -117,6 +117,10 @@ describe.each(testDialects())('UPS through the API on %s', (dialect) => {
     expect(new Set(numbers).size).toBe(3);
     for (const n of numbers) expect(n).toMatch(/^1Z/);
     expect(numbers[0]).toBe(shipment.tracking_number);
+    // After the label, every package's number was subscribed to Track Alert, pushing to Waybill.
+    const webhookUrl = `${server.deps.config.publicUrl}/webhooks/carriers/ups`;
+    expect(fake.subscriptions.filter((s) => numbers.includes(s.trackingNumber)).map((s) => [s.trackingNumber, s.url, s.credential])).toEqual(numbers.map((n: string) => [n, webhookUrl, fake.webhookCredential]));
+    expect(await timelineOf(server, order.id)).toContain('shipment.tracking_subscribed');
     expect(shipment.amount).toBe(price('03', 3));
     const label = await labelOf(server, shipment.id);
     expect(label.status).toBe(200);

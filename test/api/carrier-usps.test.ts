@@ -125,6 +125,10 @@ describe.each(testDialects())('USPS through the API on %s', (dialect) => {
     const numbers = heavy.shipment.packages.map((p: { tracking_number: string }) => p.tracking_number);
     expect(numbers).toEqual(three.map((l) => l.trackingNumber));
     expect(new Set(numbers).size).toBe(3);
+    // After the labels, each number got its own tracking subscription, signed with Waybill's secret.
+    const listenerURL = `${server.deps.config.publicUrl}/webhooks/carriers/usps`;
+    expect(usps.subscriptions.filter((s) => numbers.includes(s.trackingNumber)).map((s) => [s.trackingNumber, s.listenerURL, s.secret])).toEqual(numbers.map((n: string) => [n, listenerURL, FAKE_USPS.webhookSecret]));
+    expect(await timelineOf(server, heavy.order.id)).toContain('shipment.tracking_subscribed');
     // The first label's number is the shipment's; the cost is the three postages together.
     expect(heavy.shipment).toMatchObject({ service: 'ground_advantage', tracking_number: numbers[0], tracking_url: uspsPage(numbers[0]), amount: three.reduce((n, l) => n + l.postageCents, 0) });
     const labels = await labelOf(server, heavy.shipment.id);

@@ -92,6 +92,13 @@ export async function snapshot(server: TestServer, shipmentId: string) {
   return { status: s.status, events: s.events.length, signed_by: s.signed_by, order: o.status, attention: o.attention?.reason ?? null };
 }
 
+/** The order's timeline event types, oldest first. */
+export async function timelineOf(server: TestServer, orderId: string): Promise<string[]> {
+  const res = await server.viewer.get(`/api/v1/orders/${orderId}/events?limit=200`);
+  expect(res.status, res.text).toBe(200);
+  return (res.body.data as Array<{ type: string }>).map((e) => e.type);
+}
+
 export async function buyLabelJobs(server: TestServer, orderId: string): Promise<any[]> {
   const res = await server.viewer.get('/api/v1/jobs?type=shipping.buy-labels&limit=200');
   expect(res.status, res.text).toBe(200);

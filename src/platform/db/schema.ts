@@ -60,6 +60,8 @@ export interface StockMovementTable {
   order_id: string | null;
   actor: string;
   created_at: string;
+  /** 1 once the relay announced it to webhooks (default 0). */
+  relayed?: number;
 }
 
 export interface CustomerTable {
@@ -124,6 +126,8 @@ export interface OrderEventTable {
   at: string;
   actor: string;
   data: string;
+  /** 1 once the relay turned it into notifications and webhooks (default 0). */
+  relayed?: number;
 }
 
 export interface IdempotencyKeyTable {
@@ -342,6 +346,68 @@ export interface SimParcelTable {
   voided: number;
 }
 
+export interface NotificationTable {
+  id: string;
+  dedupe_key: string;
+  order_id: string | null;
+  customer_id: string | null;
+  shipment_id: string | null;
+  event_id: string | null;
+  message_type: string;
+  channel: string;
+  transport: string;
+  to_address: string;
+  subject: string | null;
+  body_text: string;
+  body_html: string | null;
+  message_id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  provider_id: string | null;
+  send_after: string;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationPreferenceTable {
+  customer_id: string;
+  channel: string;
+  message_type: string;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface WebhookEndpointTable {
+  id: string;
+  url: string;
+  events: string;
+  secret: string;
+  description: string | null;
+  status: string;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_response: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   products: ProductTable;
@@ -368,5 +434,9 @@ export interface Database {
   carrier_webhook_deliveries: CarrierWebhookDeliveryTable;
   rate_quotes: RateQuoteTable;
   sim_parcels: SimParcelTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 

@@ -1,7 +1,8 @@
 /**
  * A local server that speaks the two DHL APIs Waybill's DHL adapter uses, in DHL's shapes:
  *  - Shipment Tracking – Unified: GET /track/shipments (`DHL-API-Key`; known numbers answer their
- *    scans, unknown ones DHL's 404 problem "No result found").
+ *    scans, unknown ones DHL's 404 problem "No result found"), and its push subscriptions,
+ *    POST /tracking/push/v1/subscription (recorded in `subscriptions`).
  *  - MyDHL Express under /mydhlapi: GET and POST /rates, POST /shipments (HTTP Basic).
  * Wrong credentials get DHL's 401 bodies. `failNext` answers the next requests with a status (500,
  * 429 with Retry-After, 401…); `push` builds a push body with the subscription's auth header, and
@@ -51,10 +52,21 @@ export interface Fault {
   retryAfter?: number;
 }
 
+/** A push subscription the fake made (POST /tracking/push/v1/subscription). */
+export interface PushSubscription {
+  id: string;
+  type: string;
+  service: string;
+  events: string[];
+  shipmentIDs: string[];
+  hook: { uri: string; authentication?: { type: string; header: string; token: string } };
+}
+
 export interface FakeDhl {
   url: string;
   requests: RecordedRequest[];
   created: CreatedShipment[];
+  subscriptions: PushSubscription[];
   close(): Promise<void>;
   /** DhlSettings pointing at this fake (express credentials unless `express: null`). */
   settings(overrides?: Partial<DhlSettings>): DhlSettings;
@@ -80,6 +92,7 @@ export async function startFakeDhl(options: FakeDhlOptions = {}): Promise<FakeDh
   const cfg = { ...FAKE_DHL, ...options };
   const requests: RecordedRequest[] = [];
   const created: CreatedShipment[] = [];
+  const subscriptions: PushSubscription[] = [];
   const tracking = new Map<string, Record<string, unknown>>();
   const faults: (Fault & { count: number })[] = [];
   const basic = `Basic ${Buffer.from(`${cfg.username}:${cfg.password}`).toString('base64')}`;
@@ -92,6 +105,10 @@ export async function startFakeDhl(options: FakeDhlOptions = {}): Promise<FakeDh
       const shipment = tracking.get(number);
       if (!shipment) return unifiedProblem(404, 'No result found', 'No shipment with given tracking number found.', `/shipments?trackingNumber=${number}`);
       return { status: 200, body: { shipments: [shipment] } };
+    }
+    if (path === '/tracking/push/v1/subscription' && method === 'POST') {
+      if (headers['dhl-api-key'] !== cfg.apiKey) return unifiedProblem(401, 'Unauthorized', 'Unauthorized for given resource.');
+      return subscribe(body, String(headers.host ?? ''));
     }
     if (path.startsWith('/mydhlapi/')) {
       const sub = path.slice('/mydhlapi'.length);
@@ -106,6 +123,35 @@ export async function startFakeDhl(options: FakeDhlOptions = {}): Promise<FakeDh
       return expressProblem(sub, 404, 'Not Found', `No such operation ${method} ${sub}`);
     }
     return unifiedProblem(404, 'Not Found', `No such resource ${method} ${path}`);
+  }
+
+  /**
+   * A subscription by shipment IDs, checked as DHL's Push API describes it: an http(s) hook, a known
+   * type and format, ApiKeyAuthentication with a header and a token, and IDs of 8 to 39 letters and
+   * digits (the fake's own rule); anything else is refused whole with a 400 problem.
+   */
+  function subscribe(body: any, host: string): Reply {
+    const bad = (detail: string) => unifiedProblem(400, 'Bad Request', detail, '/tracking/push/v1/subscription');
+    const uri = body?.hook?.uri;
+    if (typeof uri !== 'string' || !/^https?:\/\/\S+$/.test(uri)) return bad('hook.uri must be an http(s) URL');
+    const auth = body.hook.authentication;
+    if (auth !== undefined && (auth?.type !== 'ApiKeyAuthentication' || typeof auth.header !== 'string' || auth.header === '' || typeof auth.token !== 'string' || auth.token === '')) {
+      return bad('hook.authentication must be {type: ApiKeyAuthentication, header, token}');
+    }
+    if (body.format !== undefined && body.format !== 'Default') return bad(`Unsupported format ${String(body.format)}`);
+    if (body.type !== 'Shipment') return bad(`Unsupported subscription type ${String(body.type)}: this fake subscribes shipments only`);
+    if (typeof body.service !== 'string' || body.service === '') return bad('service is required');
+    const ids: unknown = body.shipmentIDs;
+    if (!Array.isArray(ids) || ids.length === 0) return bad('shipmentIDs must name at least one shipment');
+    const invalid = ids.filter((id) => typeof id !== 'string' || !/^[0-9A-Z]{8,39}$/i.test(id));
+    if (invalid.length > 0) return bad(`Invalid shipment IDs: ${invalid.map(String).join(', ')}`);
+    const events = Array.isArray(body.events) ? body.events.map(String) : [];
+    const id = `sub-${subscriptions.length + 1}`;
+    subscriptions.push({ id, type: body.type, service: body.service, events, shipmentIDs: ids as string[], hook: { uri, ...(auth ? { authentication: auth } : {}) } });
+    return {
+      status: 201,
+      body: { self: `http://${host}/tracking/push/v1/subscription/${id}`, hook: { uri }, format: 'Default', type: body.type, service: body.service, events, shipmentIDs: ids },
+    };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -163,6 +209,7 @@ export async function startFakeDhl(options: FakeDhlOptions = {}): Promise<FakeDh
     url,
     requests,
     created,
+    subscriptions,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
     settings: (overrides = {}) => ({
       baseUrl: url,

@@ -1,6 +1,7 @@
 /**
  * A local server that speaks the parts of UPS's JSON APIs Waybill's adapter uses, in UPS's shapes:
- * OAuth client credentials, Rating (Shop/Shoptimeintransit), Shipping (ship, void) and Track, with
+ * OAuth client credentials, Rating (Shop/Shoptimeintransit), Shipping (ship, void), Track and Track
+ * Alert subscriptions (recorded in `subscriptions`), with
  * UPS's error bodies (`{"response":{"errors":[{code,message}]}}`), plus fault injection and Track
  * Alert webhook fixtures. Tests read `requests` to see exactly what was sent.
  */
@@ -10,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { rate } from './rating.js';
 import { ship, voidShipment } from './shipping.js';
 import { FakeUpsState, upsError, type Fault, type FakeUpsOptions, type Json, type RecordedRequest, type Reply } from './state.js';
+import { subscribe, type TrackAlertSubscription } from './subscriptions.js';
 import { track } from './tracking.js';
 import { trackAlertDelivery, trackAlertEvent, type AlertSpec, type WebhookDeliveryFixture } from './webhooks.js';
 
@@ -17,6 +19,7 @@ export { scan, trackPackage, type PackageSpec, type ScanSpec, type TimestampForm
 export { gifComment } from './gif.js';
 export { trackAlertEvent, type AlertSpec } from './webhooks.js';
 export type { FakeUpsOptions, RecordedRequest } from './state.js';
+export type { TrackAlertSubscription } from './subscriptions.js';
 
 export interface FakeUps {
   url: string;
@@ -25,6 +28,8 @@ export interface FakeUps {
   clientSecret: string;
   accountNumber: string;
   webhookCredential: string;
+  /** Track Alert subscriptions UPS accepted (one per number), oldest first. */
+  subscriptions: TrackAlertSubscription[];
   /** How many tokens the OAuth endpoint has issued. */
   tokensIssued(): number;
   /** Answer the next `count` matching requests with `status` (UPS's error body for 4xx, a gateway page for 5xx). */
@@ -83,6 +88,7 @@ function route(state: FakeUpsState, req: IncomingMessage, url: URL, body: unknow
   if (method === 'DELETE' && m) return voidShipment(state, decodeURIComponent(m[2]!));
   m = /^\/api\/track\/v1\/details\/([^/]+)$/.exec(path);
   if (method === 'GET' && m) return track(state, decodeURIComponent(m[1]!), req.headers);
+  if (method === 'POST' && /^\/api\/track\/v1\/subscription\/standard\/package$/.test(path)) return subscribe(state, req.headers, body);
   return upsError(404, '404', 'The requested resource was not found.');
 }
 
@@ -120,6 +126,7 @@ export async function startFakeUps(options: FakeUpsOptions = {}): Promise<FakeUp
     clientSecret: state.clientSecret,
     accountNumber: state.accountNumber,
     webhookCredential: state.webhookCredential,
+    subscriptions: state.subscriptions,
     tokensIssued: () => state.tokensIssued,
     fail: (fault) => state.faults.push({ count: 1, ...fault }),
     revokeTokens: () => state.tokens.clear(),

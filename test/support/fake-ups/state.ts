@@ -1,4 +1,5 @@
 /** The fake UPS's options, memory and small helpers shared by its handlers. */
+import type { TrackAlertSubscription } from './subscriptions.js';
 
 export type Json = Record<string, any>;
 
@@ -77,6 +78,8 @@ export class FakeUpsState {
   readonly shipments = new Map<string, FakeShipment>();
   /** Track API `package` objects by tracking number. */
   readonly tracking = new Map<string, Json>();
+  /** Track Alert subscriptions made, one per number UPS accepted, oldest first. */
+  readonly subscriptions: TrackAlertSubscription[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly faults: Fault[] = [];
   tokensIssued = 0;

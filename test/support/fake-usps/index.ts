@@ -4,17 +4,18 @@
  * authorization, base rates, service standards, labels and their cancellation, tracking), with
  * USPS's error bodies; fault injection (the next N matching requests answered 500/429/401/...);
  * token revocation (the next API call answers 401); tracked numbers with scans in every
- * timestamp form; and signed (or forged) Subscriptions - Tracking notifications.
+ * timestamp form; Subscriptions - Tracking subscriptions (recorded in `subscriptions`) and signed
+ * (or forged) notifications.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { route, type FakeCall, type FakeReply } from './routes.js';
 import { trackingDetails, uspsError, uspsScan, type Json, type ScanInput, type TrackedItem } from './shapes.js';
-import { FAKE_USPS, newState, type FakeState, type FakeUspsFault, type FakeUspsOptions, type IssuedLabel, type RecordedRequest } from './state.js';
+import { FAKE_USPS, newState, type FakeState, type FakeSubscription, type FakeUspsFault, type FakeUspsOptions, type IssuedLabel, type RecordedRequest } from './state.js';
 import type { UspsSettings } from '../../../src/config-shipping.js';
 
-export { FAKE_USPS, type FakeUspsFault, type FakeUspsOptions, type RecordedRequest } from './state.js';
+export { FAKE_USPS, type FakeSubscription, type FakeUspsFault, type FakeUspsOptions, type RecordedRequest } from './state.js';
 export { gmtOf, uspsScan, type ScanForm, type ScanInput } from './shapes.js';
 
 /** Waybill's USPS settings pointing at a fake, with the fake's default credentials and account. */
@@ -39,6 +40,8 @@ export interface FakeUsps {
   requests: RecordedRequest[];
   counts: FakeState['counts'];
   labels: ReadonlyMap<string, IssuedLabel>;
+  /** Tracking subscriptions made (one per number), oldest first. */
+  subscriptions: FakeSubscription[];
   close(): Promise<void>;
   /** Answer the next matching requests with `status` (and USPS's error body for it). */
   fail(fault: FakeUspsFault): void;
@@ -140,6 +143,7 @@ export async function startFakeUsps(options: FakeUspsOptions = {}): Promise<Fake
     requests: state.requests,
     counts: state.counts,
     labels: state.labels,
+    subscriptions: state.subscriptions,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
     fail: (fault) => void state.faults.push({ ...fault, left: fault.count ?? 1, toSkip: fault.skip ?? 0 }),
     revokeTokens: () => {

@@ -1,8 +1,9 @@
 /**
  * The endpoints the adapter uses, answering as USPS APIs 3.0 do: OAuth token, payment
- * authorization, base rates, service standards, label create / cancel, tracking.
+ * authorization, base rates, service standards, label create / cancel, tracking, tracking
+ * subscriptions.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { labelPdf } from './label-pdf.js';
 import { addDays, knownMailClasses, labelMultipart, listPriceCents, serviceDays, trackingDetails, uspsError, uspsScan, type Json } from './shapes.js';
 import type { FakeState } from './state.js';
@@ -184,6 +185,33 @@ function track(state: FakeState, trackingNumber: string): FakeReply {
   return json(200, trackingDetails(item));
 }
 
+/**
+ * Subscriptions - Tracking: a listener URL, a secret of at least 32 characters, and a filter of one
+ * Mailer ID or one tracking number (USPS's shapes: IMpb numbers of 20 to 34 digits, or S10
+ * international ones); a second subscription of the same number to the same listener is refused
+ * as a duplicate naming the live one.
+ */
+function subscribe(state: FakeState, call: FakeCall): FakeReply {
+  const b = call.body ?? {};
+  const bad = (code: string, title: string, detail: string, parameter: string) => json(400, uspsError('/subscriptions-tracking/v3', 400, 'Bad Request', [{ code, title, detail, parameter }]));
+  if (typeof b.listenerURL !== 'string' || !/^https?:\/\/\S+$/.test(b.listenerURL)) return bad('SUB-0001', 'Invalid listenerURL', 'listenerURL must be an http(s) URL', 'listenerURL');
+  if (typeof b.secret !== 'string' || b.secret.length < 32) return bad('SUB-0002', 'Invalid secret', 'secret must be at least 32 characters', 'secret');
+  if (b.adminNotification !== undefined && (!Array.isArray(b.adminNotification) || b.adminNotification.some((a: Json) => typeof a?.email !== 'string' || !a.email.includes('@')))) {
+    return bad('SUB-0003', 'Invalid adminNotification', 'adminNotification must list objects with a valid email', 'adminNotification');
+  }
+  const filter = (b.filterProperties ?? {}) as Json;
+  const trackingNumber = filter.trackingNumber;
+  if (filter.MID !== undefined) return bad('SUB-0004', 'Unsupported filter', 'this fake subscribes tracking numbers only', 'filterProperties.MID');
+  if (typeof trackingNumber !== 'string' || !/^(\d{20,34}|[A-Z]{2}\d{9}[A-Z]{2})$/.test(trackingNumber)) {
+    return bad('SUB-0005', 'Invalid tracking number', `${String(trackingNumber)} is not a valid tracking number`, 'filterProperties.trackingNumber');
+  }
+  const live = state.subscriptions.find((s) => s.trackingNumber === trackingNumber && s.listenerURL === b.listenerURL);
+  if (live) return bad('SUB-0006', 'Duplicate subscription', `A subscription already exists for this listenerURL and filter, subscriptionId: ${live.subscriptionId}`, 'filterProperties');
+  const subscription = { subscriptionId: randomUUID(), listenerURL: b.listenerURL, secret: b.secret, trackingNumber, adminNotification: Array.isArray(b.adminNotification) ? (b.adminNotification as Json[]) : null };
+  state.subscriptions.push(subscription);
+  return json(201, { subscriptionId: subscription.subscriptionId, listenerURL: subscription.listenerURL, filterProperties: { trackingNumber }, ...(subscription.adminNotification ? { adminNotification: subscription.adminNotification } : {}) });
+}
+
 /** The route for one request, or null for a path the fake does not serve (404). */
 export async function route(state: FakeState, call: FakeCall): Promise<FakeReply | null> {
   const key = `${call.method} ${call.path}`;
@@ -200,5 +228,6 @@ export async function route(state: FakeState, call: FakeCall): Promise<FakeReply
   if (label && call.method === 'DELETE') return cancelLabel(state, call, decodeURIComponent(label[1]!));
   const tracking = /^\/tracking\/v3\/tracking\/([^/]+)$/.exec(call.path);
   if (tracking && call.method === 'GET') return track(state, decodeURIComponent(tracking[1]!));
+  if (key === 'POST /subscriptions-tracking/v3/subscriptions') return subscribe(state, call);
   return null;
 }

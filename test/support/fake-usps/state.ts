@@ -55,6 +55,15 @@ export interface IssuedLabel {
   manifested: boolean;
 }
 
+/** A tracking subscription the fake made (POST /subscriptions-tracking/v3/subscriptions). */
+export interface FakeSubscription {
+  subscriptionId: string;
+  listenerURL: string;
+  secret: string;
+  trackingNumber: string;
+  adminNotification: Json[] | null;
+}
+
 export interface FakeState {
   options: Required<FakeUspsOptions>;
   requests: RecordedRequest[];
@@ -63,6 +72,7 @@ export interface FakeState {
   paymentTokens: Set<string>;
   labels: Map<string, IssuedLabel>;
   tracked: Map<string, TrackedItem>;
+  subscriptions: FakeSubscription[];
   /** mailClass → price in dollars, replacing the list price (e.g. 8.02, to test exact cents). */
   priceOverrides: Map<string, number>;
   counts: { tokens: number; paymentAuthorizations: number; labels: number; cancels: number };
@@ -86,6 +96,7 @@ export function newState(options: FakeUspsOptions): FakeState {
     paymentTokens: new Set(),
     labels: new Map(),
     tracked: new Map(),
+    subscriptions: [],
     priceOverrides: new Map(),
     counts: { tokens: 0, paymentAuthorizations: 0, labels: 0, cancels: 0 },
     nextSerial: 1,

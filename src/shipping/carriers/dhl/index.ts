@@ -1,7 +1,7 @@
 /**
  * DHL Express for Waybill. Two DHL APIs behind one carrier:
  *  - Shipment Tracking – Unified (settings.baseUrl, api-eu.dhl.com), `DHL-API-Key`: tracking, its
- *    push webhooks, and the check a void makes.
+ *    push (subscriptions and webhooks), and the check a void makes.
  *  - MyDHL Express (settings.express.baseUrl, express.api.dhl.com/mydhlapi), HTTP Basic: rates and
  *    labels. Without its credentials DHL only tracks: rate and label answer `not_configured`.
  *
@@ -13,6 +13,7 @@ import type { Carrier, LabelResult, RateResult } from '../carrier.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { DhlSettings } from '../../../config-shipping.js';
 import { expressClient } from './express-client.js';
+import { subscribeDhlPush } from './push-subscription.js';
 import { dhlServices } from './services.js';
 import { trackingClient } from './tracking-client.js';
 import { voidDhlLabel } from './void-label.js';
@@ -42,6 +43,7 @@ export function createDhlCarrier(settings: DhlSettings, options: { clock: Clock 
       for (const number of trackingNumbers) results.push(await tracking.track(number));
       return results;
     },
+    subscribe: (request) => subscribeDhlPush(settings, request),
     parseWebhook: (rawBody, headers) => parseDhlPush(rawBody, headers, settings.webhookSecret),
     trackingUrl: (trackingNumber) => `https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=${encodeURIComponent(trackingNumber)}`,
   };

@@ -1,17 +1,18 @@
 /**
  * The UPS adapter: OAuth client credentials, Rating (Shop), Shipping (ship, void), Track and Track
- * Alert webhooks, in UPS's own JSON shapes (the v1/v2409 OpenAPI files of UPS-API/api-documentation).
+ * Alert (subscriptions and webhooks), in UPS's own JSON shapes (the v1/v2409 OpenAPI files of UPS-API/api-documentation).
  * The files beside this one build and read those shapes without I/O; this one sends them.
  */
 import type { UpsSettings } from '../../../config-shipping.js';
 import type { Clock } from '../../../platform/clock.js';
-import { CarrierError, type Carrier, type CarrierOperation, type LabelResult, type RateResult, type TrackResult } from '../carrier.js';
+import { CarrierError, type Carrier, type CarrierOperation, type LabelResult, type RateResult, type SubscribeResult, type TrackResult } from '../carrier.js';
 import type { CarrierResponse } from '../carrier-http.js';
 import { createUpsClient } from './client.js';
 import { describeUpsErrors, readUpsError } from './errors.js';
 import { buildShipmentRequest, parseShipmentResponse, SHIPPING_VERSION } from './labels.js';
 import { buildRateRequest, parseRateResponse, rateRequestOption, RATING_VERSION } from './rates.js';
 import { serviceByCode, upsServices } from './services.js';
+import { buildTrackAlertRequest, chunks, invalidNumbersOfError, readTrackAlertResponse, TRACK_ALERT_MAX_NUMBERS, TRACK_ALERT_PATH } from './subscriptions.js';
 import { parseTrackResponse } from './tracking.js';
 import { parseVoidResponse } from './voids.js';
 import { parseTrackAlert } from './webhooks.js';
@@ -89,6 +90,36 @@ export function createUpsCarrier(settings: UpsSettings, options: { clock: Clock 
         results.push(reading);
       }
       return results;
+    },
+
+    async subscribe(request): Promise<SubscribeResult> {
+      const credential = settings.webhookCredential;
+      if (credential === null || credential === '') {
+        return { ok: false, code: 'not_configured', message: 'UPS Track Alert needs WAYBILL_UPS_WEBHOOK_CREDENTIAL (UPS sends it back with every event)' };
+      }
+      const numbers = [...new Set(request.trackingNumbers.map((n) => n.trim().toUpperCase()).filter((n) => n !== ''))];
+      const subscribed: string[] = [];
+      const refused: string[] = [];
+      let error: { ok: false; code: string; message: string } | null = null;
+      for (const batch of chunks(numbers, TRACK_ALERT_MAX_NUMBERS)) {
+        const response = await client.call('subscribe', { method: 'POST', path: TRACK_ALERT_PATH, json: buildTrackAlertRequest(batch, request.webhookUrl, credential) });
+        if (response.status === 200) {
+          const reading = readTrackAlertResponse(response.body);
+          if (reading === null) throw unexpected('subscribe', response, 'not a TrackSubsServiceResponse');
+          subscribed.push(...reading.valid);
+          refused.push(...reading.invalid);
+        } else {
+          // UPS's 400 (VSS210 "at least one valid tracking number", VSS600 URL…): this batch is refused.
+          const answer = refusal('subscribe', response);
+          error ??= answer;
+          const named = invalidNumbersOfError(response.body);
+          refused.push(...(named.length > 0 ? named : batch));
+        }
+      }
+      // Some numbers subscribed is a subscription: UPS pushes those, polling covers the refused rest.
+      if (subscribed.length > 0) return { ok: true };
+      if (error !== null) return error;
+      return { ok: false, code: 'invalid_tracking_numbers', message: `UPS Track Alert refused every number: ${refused.join(', ') || 'none given'}` };
     },
 
     parseWebhook(rawBody, headers) {

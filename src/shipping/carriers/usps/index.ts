@@ -12,6 +12,7 @@ import { createUspsSession } from './auth.js';
 import { buyUspsLabels, voidUsps } from './labels.js';
 import { quoteUsps } from './rates.js';
 import { uspsServices } from './services.js';
+import { subscribeUsps } from './subscriptions.js';
 import { trackUsps } from './tracking.js';
 import { parseUspsWebhook } from './webhooks.js';
 
@@ -21,7 +22,11 @@ export { USPS_SIGNATURE_HEADER, signUspsBody } from './webhooks.js';
 
 const NOT_CONFIGURED = { ok: false, code: 'not_configured', message: 'USPS labels need a payment account (WAYBILL_USPS_CRID, _MID, _ACCOUNT_NUMBER)' } as const;
 
-export function createUspsCarrier(settings: UspsSettings, options: { clock: Clock }): Carrier {
+/**
+ * `adminEmail`: who USPS writes to about a tracking subscription (its `adminNotification`), e.g.
+ * the shop's support address; without it subscriptions are created without one.
+ */
+export function createUspsCarrier(settings: UspsSettings, options: { clock: Clock; adminEmail?: string | null }): Carrier {
   const session = createUspsSession(settings, options.clock);
   return {
     name: 'usps',
@@ -34,6 +39,7 @@ export function createUspsCarrier(settings: UspsSettings, options: { clock: Cloc
     createLabel: async (request) => (settings.payment === null ? NOT_CONFIGURED : buyUspsLabels(session, request)),
     voidLabel: async (request) => (settings.payment === null ? NOT_CONFIGURED : voidUsps(session, request)),
     track: (trackingNumbers) => trackUsps(session, trackingNumbers),
+    subscribe: (request) => subscribeUsps(session, settings, request, options.adminEmail ?? null),
     parseWebhook: (rawBody, headers) => parseUspsWebhook(rawBody, headers, settings.webhookSecret),
     trackingUrl: (trackingNumber) => `https://tools.usps.com/go/TrackConfirmAction?tLabels=${encodeURIComponent(trackingNumber)}`,
   };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { messageFor } from './message-rules.js';
+
+const ev = (type: string, data: Record<string, unknown> = {}) => ({ id: 'evt_1', order_id: 'ord_1', type, at: '2026-11-22T10:00:00.000Z', data });
+
+describe('which message an event means', () => {
+  it('confirms an order once it is placed: at once without payment, after authorization with one', () => {
+    expect(messageFor(ev('order.placed', { number: 'W-1' }))?.messageType).toBe('order_confirmation');
+    expect(messageFor(ev('order.placed', { status: 'pending_payment' }))).toBeNull();
+    expect(messageFor(ev('order.status_changed', { from: 'pending_payment', to: 'placed' }))?.messageType).toBe('order_confirmation');
+    expect(messageFor(ev('order.status_changed', { from: 'placed', to: 'processing' }))).toBeNull();
+  });
+
+  it('tells of a failed payment but not of the cancellation it causes', () => {
+    expect(messageFor(ev('payment.declined', { payment_id: 'pay_1' }))).toMatchObject({ messageType: 'payment_failed', qualifier: 'pay_1' });
+    expect(messageFor(ev('order.cancelled', { from: 'pending_payment' }))).toBeNull();
+    expect(messageFor(ev('order.cancelled', { from: 'processing' }))?.messageType).toBe('cancellation');
+    expect(messageFor(ev('order.lines_cancelled'))).toMatchObject({ messageType: 'cancellation', qualifier: 'evt_1' });
+  });
+
+  it('follows each shipment: shipped, out for delivery, delivered, one message per shipment', () => {
+    expect(messageFor(ev('shipment.shipped', { shipment_id: 'shp_1' }))).toMatchObject({ messageType: 'shipped', qualifier: 'shp_1', shipmentId: 'shp_1' });
+    expect(messageFor(ev('shipment.status_changed', { shipment_id: 'shp_1', to: 'out_for_delivery' }))?.messageType).toBe('out_for_delivery');
+    expect(messageFor(ev('shipment.status_changed', { shipment_id: 'shp_1', to: 'delivered' }))?.messageType).toBe('delivered');
+    expect(messageFor(ev('shipment.status_changed', { shipment_id: 'shp_1', to: 'in_transit' }))).toBeNull();
+    expect(messageFor(ev('tracking.event', { shipment_id: 'shp_1' }))).toBeNull();
+  });
+
+  it('tells delays apart from exceptions, once per shipment and reason', () => {
+    expect(messageFor(ev('shipment.attention_raised', { shipment_id: 'shp_1', reason: 'shipment_late' }))).toMatchObject({ messageType: 'delivery_delayed', qualifier: 'shp_1:shipment_late' });
+    expect(messageFor(ev('shipment.attention_raised', { shipment_id: 'shp_1', reason: 'failed_attempt', detail: 'recipient_absent' }))).toMatchObject({
+      messageType: 'delivery_exception',
+      incident: { reason: 'failed_attempt', detail: 'recipient_absent' },
+    });
+  });
+
+  it('announces refunds and approved returns', () => {
+    expect(messageFor(ev('refund.succeeded', { refund_id: 'rfd_1' }))).toMatchObject({ messageType: 'refund_issued', qualifier: 'rfd_1', refundId: 'rfd_1' });
+    expect(messageFor(ev('return.approved', { return_id: 'ret_1' }))).toMatchObject({ messageType: 'return_approved', qualifier: 'ret_1' });
+    expect(messageFor(ev('refund.requested'))).toBeNull();
+  });
+});
