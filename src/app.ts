@@ -27,6 +27,9 @@ import { installValidation } from './platform/http/validation.js';
 import { shipmentRoutes } from './shipping/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './tracking/index.js';
+import { notificationRoutes } from './notifications/index.js';
+import { notificationDepsOf } from './notifications/notification-deps-of.js';
+import { webhookDepsOf, webhookRoutes } from './webhooks/index.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -95,6 +98,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(jobRoutes(deps));
       await api.register(shipmentRoutes(shipping));
       await api.register(trackingRoutes(shipping));
+      await api.register(notificationRoutes(notificationDepsOf(deps)));
+      await api.register(webhookRoutes(webhookDepsOf(deps)));
     },
     { prefix: API_PREFIX },
   );

@@ -12,9 +12,9 @@ import { warmGazetteer } from './platform/geo/gazetteer.js';
 import { startAppWorker } from './job-handlers.js';
 import { createApiKey, ensureFirstAdminKey, isRole, listApiKeys, revokeApiKey, roles } from './platform/http/api-keys.js';
 
-function configOrExit(): Config {
+function orExitOnConfigError<T>(make: () => T): T {
   try {
-    return loadConfig();
+    return make();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`waybill: configuration error: ${error.message}\n`);
@@ -24,8 +24,17 @@ function configOrExit(): Config {
   }
 }
 
+function configOrExit(): Config {
+  return orExitOnConfigError(() => loadConfig());
+}
+
+/** Deps from the configuration; what only shows when building them (a broken template folder) exits the same way. */
+function depsOrExit(config: Config): Deps {
+  return orExitOnConfigError(() => createDeps(config));
+}
+
 async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
-  const deps = createDeps(configOrExit());
+  const deps = depsOrExit(configOrExit());
   try {
     await migrateToLatest(deps.db);
     return await run(deps);
@@ -36,7 +45,7 @@ async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
 
 async function serve(options: { seedDemo?: boolean }): Promise<void> {
   const config = configOrExit();
-  const deps = createDeps(config);
+  const deps = depsOrExit(config);
   const applied = await migrateToLatest(deps.db);
   if (applied.length > 0) deps.logger.info({ migrations: applied }, 'migrations applied');
   const firstKey = await ensureFirstAdminKey(deps.db, deps, config.adminKey);
@@ -97,7 +106,7 @@ program
       process.stderr.write('waybill worker: --concurrency must be a whole number from 1 to 256\n');
       process.exit(2);
     }
-    const deps = createDeps(config);
+    const deps = depsOrExit(config);
     await migrateToLatest(deps.db);
     const worker = startAppWorker(deps, { concurrency });
     deps.logger.info({ concurrency, leaseMs: config.jobLeaseMs }, 'worker started');
@@ -115,7 +124,7 @@ program
   .command('migrate')
   .description('Apply pending database migrations and exit')
   .action(async () => {
-    const deps = createDeps(configOrExit());
+    const deps = depsOrExit(configOrExit());
     try {
       const applied = await migrateToLatest(deps.db);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');

@@ -11,6 +11,10 @@ import type { Enqueue } from './platform/jobs/types.js';
 import { enqueueJob } from './platform/jobs/index.js';
 import { createPaymentProviders, type PaymentProviders } from './payments/index.js';
 import { createCarriers, type Carriers } from './shipping/index.js';
+import { createTransports } from './notifications/channels/index.js';
+import { createRenderer } from './notifications/render.js';
+import { ConfigError } from './config-error.js';
+import type { MessageContext, MessageType, RenderedMessage, EmailTransport, SmsTransport } from './notifications/types.js';
 
 export interface Deps {
   readonly config: Config;
@@ -24,6 +28,8 @@ export interface Deps {
   readonly payments: PaymentProviders;
   /** The enabled carriers (the sim unless switched off, and every configured real one). */
   readonly carriers: Carriers;
+  /** Message templates (compiled once) and the email and SMS channels (the dev outbox without SMTP / Twilio). */
+  readonly messages: { render(type: MessageType, context: MessageContext): RenderedMessage; transports: { email: EmailTransport; sms: SmsTransport } };
   close(): Promise<void>;
 }
 
@@ -36,6 +42,15 @@ export function simWebhookUrl(config: Config): string {
   return `http://${host}:${config.port}/webhooks/carriers/sim`;
 }
 
+/** The templates are checked at start: a broken override is the configuration's fault, said in one line. */
+function rendererOrConfigError(overrideDir: string | null) {
+  try {
+    return createRenderer({ overrideDir });
+  } catch (error) {
+    throw new ConfigError('WAYBILL_TEMPLATES_DIR', error instanceof Error ? error.message : String(error));
+  }
+}
+
 export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Deps {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? pino({ level: config.logLevel, redact: redactedPaths });
@@ -43,5 +58,12 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const ids = createIds(clock);
   const enqueue: Enqueue = (executor, spec) => enqueueJob(executor, { ids, clock }, spec);
   const carriers = createCarriers(config.shipping, { db, clock, publicUrl: config.publicUrl, supportEmail: config.shop.supportEmail });
-  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), carriers, close };
+  const renderer = rendererOrConfigError(config.notifications.templatesDir);
+  const transports = createTransports(config.notifications);
+  const messages = { render: (type: MessageType, context: MessageContext) => renderer.render(type, context), transports };
+  const closeAll = async () => {
+    await transports.email.close();
+    await close();
+  };
+  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), carriers, messages, close: closeAll };
 }

@@ -12,8 +12,14 @@ import type { JobHandlers, Schedule } from './platform/jobs/types.js';
 import { shippingJobHandlers } from './shipping/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { trackingJobHandlers, trackingSchedules } from './tracking/index.js';
+import { relayEvents } from './event-relay.js';
+import { notificationJobHandlers } from './notifications/index.js';
+import { notificationDepsOf } from './notifications/notification-deps-of.js';
+import { webhookDepsOf, webhookJobHandlers } from './webhooks/index.js';
 
 const PURGE_IDEMPOTENCY_KEYS = 'maintenance.purge-idempotency-keys';
+/** The event relay (event-relay.ts): timeline events and stock movements to notifications and webhooks. */
+const RELAY_EVENTS = 'events.relay';
 /** A job that does nothing, for `npm run bench -- jobs` (registered only when WAYBILL_BENCH_JOBS=1). */
 export const BENCH_NOOP_JOB = 'bench.noop';
 
@@ -35,12 +41,19 @@ export function jobHandlers(deps: Deps): JobHandlers {
     }),
     ...shippingJobHandlers(shippingDepsOf(deps)),
     ...trackingJobHandlers(shippingDepsOf(deps), { settings: deps.config.shipping.sim, webhookUrl: simWebhookUrl(deps.config) }),
+    ...notificationJobHandlers(notificationDepsOf(deps)),
+    ...webhookJobHandlers(webhookDepsOf(deps)),
+    [RELAY_EVENTS]: async () => {
+      await relayEvents({ deps, notifications: notificationDepsOf(deps), webhooks: webhookDepsOf(deps) });
+    },
   };
 }
 
 export function jobSchedules(deps: Deps): Schedule[] {
   return [
     { name: 'purge-idempotency-keys', everyMs: 60 * 60 * 1000, job: { type: PURGE_IDEMPOTENCY_KEYS, maxAttempts: 3 } },
+    // Every second: a customer hears of a change (and a webhook endpoint of an event) within about one.
+    { name: 'events-relay', everyMs: 1_000, job: { type: RELAY_EVENTS, maxAttempts: 1 } },
     ...trackingSchedules(deps.config.shipping.sim.enabled && deps.carriers.get('sim') !== undefined),
   ];
 }

@@ -5,7 +5,7 @@
  * turns coordinates into a zone. An address it cannot place is in UTC.
  */
 import tzLookup from '@photostructure/tz-lookup';
-import { locate, normalizePlaceName } from '../platform/geo/gazetteer.js';
+import { locate, normalizePlaceName, type Place } from '../platform/geo/gazetteer.js';
 
 export interface AddressForZone {
   country: string;
@@ -26,8 +26,19 @@ function usable(zone: string): boolean {
   }
 }
 
+/**
+ * GeoNames spells some cities with "City" ("New York City", "Mexico City", "Kuwait City") where
+ * addresses don't; without this, New York would get the US centroid's zone, an hour off.
+ */
+function placeOf(address: AddressForZone): Place | null {
+  const found = locate(address.country, address.city, address.region ?? null);
+  if (found?.precision !== 'country' || !address.city) return found;
+  const named = locate(address.country, `${address.city} City`, address.region ?? null);
+  return named?.precision === 'city' ? named : found;
+}
+
 function lookup(address: AddressForZone): string {
-  const place = locate(address.country, address.city, address.region ?? null);
+  const place = placeOf(address);
   if (!place) return 'UTC';
   try {
     const zone = tzLookup(place.latitude, place.longitude);

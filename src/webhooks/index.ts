@@ -1,39 +1,30 @@
 /**
- * Outbound webhooks (issue item 7): endpoints with event filters, signed deliveries per the
- * Standard Webhooks spec, retries over more than three days, a delivery log with replay.
- * STUB: being filled in.
+ * Outbound webhooks (issue item 7): endpoints with event filters, deliveries signed per the
+ * Standard Webhooks spec, retried over more than three days, 410 Gone disabling the endpoint, a
+ * delivery log with replay, and an SSRF guard on targets (private and loopback addresses only when
+ * WAYBILL_WEBHOOKS_ALLOW_PRIVATE=1).
  */
-import type { Logger } from 'pino';
 import type { Deps } from '../deps.js';
-import type { Clock } from '../platform/clock.js';
-import type { Db, Trx } from '../platform/db/database.js';
-import type { Ids } from '../platform/ids.js';
-import type { Enqueue, JobHandlers } from '../platform/jobs/types.js';
-import type { App } from '../platform/http/types.js';
-import type { RelayedEvent } from './types.js';
+import type { JobHandlers } from '../platform/jobs/types.js';
+import { DELIVER_JOB, deliverWebhookHandler } from './deliver-webhook.js';
+import type { WebhookDeps } from './webhook-deps.js';
 
-export interface WebhookDeps {
-  readonly db: Db;
-  readonly clock: Clock;
-  readonly ids: Ids;
-  readonly enqueue: Enqueue;
-  readonly logger: Logger;
-  /** WAYBILL_WEBHOOKS_ALLOW_PRIVATE=1: targets on loopback/private addresses are allowed (tests, dev). */
-  readonly allowPrivate: boolean;
-}
+export type { WebhookDeps } from './webhook-deps.js';
+export type { RelayedEvent } from './types.js';
+export { webhookRoutes } from './webhooks.routes.js';
+/** Called by the event relay inside its transaction: deliveries and their first attempts for `events`. */
+export { enqueueWebhookDeliveries, webhookBody } from './enqueue-deliveries.js';
+export { webhookEventCatalogue, webhookEventFamilies, webhookEventTypes, filterMatches } from './event-catalogue.js';
+export { retrySchedule, scheduleSpanMs } from './retry-schedule.js';
+export { signWebhook, webhookHeaders } from './signing.js';
+export { DELIVER_JOB } from './deliver-webhook.js';
 
+/** WebhookDeps from the composition root. */
 export function webhookDepsOf(deps: Deps): WebhookDeps {
   return { db: deps.db, clock: deps.clock, ids: deps.ids, enqueue: deps.enqueue, logger: deps.logger, allowPrivate: deps.config.webhooks.allowPrivate };
 }
 
-export function webhookRoutes(_deps: WebhookDeps) {
-  return async (_app: App) => {};
-}
-
-export function webhookJobHandlers(_deps: WebhookDeps): JobHandlers {
-  return {};
-}
-
-export async function enqueueWebhookDeliveries(_trx: Trx, _deps: WebhookDeps, _events: readonly RelayedEvent[]): Promise<number> {
-  return 0;
+/** The worker's handlers: one attempt at one delivery per job. */
+export function webhookJobHandlers(deps: WebhookDeps): JobHandlers {
+  return { [DELIVER_JOB]: deliverWebhookHandler(deps) };
 }

@@ -1,6 +1,5 @@
 /** Real `waybill serve` child processes for the multi-process proofs: spawn, wait ready, stop. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,18 +12,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on right now: bind port 0, read what the OS chose, let it go. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../support/ports.js';
+import { freePort } from '../support/ports.js';
 
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();

@@ -1,15 +1,28 @@
 /**
  * Runs the server's background jobs now, with the real worker and the real handler map, until none
  * is due (on the test clock): tests then see what the worker inside `waybill serve` would have done.
+ * The event relay runs on a one-second schedule, and a test's clock may stand still within one
+ * second, so what is still unrelayed afterwards is relayed here too (the same function the
+ * schedule's job calls) before the worker runs again.
  */
+import { relayEvents } from '../../src/event-relay.js';
 import { startAppWorker } from '../../src/job-handlers.js';
+import { notificationDepsOf } from '../../src/notifications/notification-deps-of.js';
+import { webhookDepsOf } from '../../src/webhooks/index.js';
 import type { TestServer } from './server.js';
 
 export async function drainJobs(server: Pick<TestServer, 'deps'>): Promise<number> {
+  const deps = server.deps;
   // Short backoffs: a retried job comes due as soon as a test moves its clock a little.
-  const worker = startAppWorker(server.deps, { pollMs: 60_000, backoff: { baseMs: 10, maxMs: 100 } });
+  const worker = startAppWorker(deps, { pollMs: 60_000, backoff: { baseMs: 10, maxMs: 100 } });
   try {
-    return await worker.runUntilIdle();
+    let ran = await worker.runUntilIdle();
+    for (let round = 0; round < 20; round++) {
+      const relayed = await relayEvents({ deps, notifications: notificationDepsOf(deps), webhooks: webhookDepsOf(deps) });
+      if (relayed === 0) break;
+      ran += await worker.runUntilIdle();
+    }
+    return ran;
   } finally {
     await worker.stop();
   }

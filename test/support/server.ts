@@ -2,7 +2,6 @@
  * Starts a real Waybill server for a test: its own database, migrations, an admin key, listening on
  * a free loopback port. Tests talk to it over HTTP like any client.
  */
-import { createServer } from 'node:net';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -13,6 +12,9 @@ import { createApiKey } from '../../src/platform/http/api-keys.js';
 import type { App } from '../../src/platform/http/types.js';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases.js';
 import { Client } from './http.js';
+import { freePort } from './ports.js';
+
+export { freePort };
 
 export const REFERENCE_TIME = '2026-11-22T10:00:00.000Z';
 export const ADMIN_KEY = 'wb_test_admin_key_0123456789abcdef';
@@ -31,20 +33,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A port free now, so that the configuration knows the server's own URL (the sim posts to it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 export async function startTestServer(dialect: TestDialect, env: Record<string, string> = {}, existing?: TestDatabase): Promise<TestServer> {
   const database = existing ?? (await createTestDatabase(dialect));
+  // Known before the configuration is made: the sim posts its webhooks to this server's own URL.
   const port = await freePort();
   const config = loadConfig({ LOG_LEVEL: 'silent', WAYBILL_RATE_LIMIT_PER_MINUTE: '0', ...env, DATABASE_URL: database.url, PORT: String(port) });
   const clock = fixedClock(REFERENCE_TIME);

@@ -56,7 +56,9 @@ function buildIndex(): Index {
   for (const city of cities) {
     const [longitude, latitude] = city.loc.coordinates;
     const place = { latitude, longitude, precision: 'city' as const, population: city.population };
-    for (const name of new Set([city.name, ...(city.altName ? city.altName.split(',') : [])])) {
+    // "New York City", "Mexico City", "Quebec City": people (and carriers) write them without "City".
+    const short = / city$/i.test(city.name) ? [city.name.replace(/ city$/i, '')] : [];
+    for (const name of new Set([city.name, ...short, ...(city.altName ? city.altName.split(',') : [])])) {
       const normalized = normalizePlaceName(name);
       if (!normalized) continue;
       keep(built.byCountryCity, `${city.country}|${normalized}`, place);
