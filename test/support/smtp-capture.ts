@@ -25,6 +25,10 @@ export interface CapturedMail {
   user: string | null;
   /** The queue id the server answered with. */
   queueId: string;
+  /** When the server stored it (Date.now()). */
+  receivedAt: number;
+  /** Kept, but the connection was closed before the 250 (a `drop_after_data` fault). */
+  dropped: boolean;
 }
 
 export type SmtpStage = 'mail' | 'rcpt' | 'data' | 'drop_after_data';
@@ -49,6 +53,8 @@ export interface SmtpCapture {
   /** Shorthand: reject the next `count` messages at `stage` with `code`. */
   failNext(count: number, code: number, stage?: Exclude<SmtpStage, 'drop_after_data'>): void;
   connections(): number;
+  /** Faults injected but not played yet (the sum of their remaining counts). */
+  pendingFaults(): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -56,6 +62,8 @@ export interface SmtpCapture {
 export interface SmtpCaptureOptions {
   /** Require this login (the URL then carries it); otherwise AUTH is optional. */
   auth?: { user: string; pass: string };
+  /** Wait this long after a message's data before storing and answering it (a slow server). */
+  delayMs?: number;
 }
 
 function smtpError(code: number, message: string): Error {
@@ -77,6 +85,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
   let connectionCount = 0;
   let queueCounter = 0;
   const waiters: Array<() => void> = [];
+  const later = (work: () => void) => (options.delayMs ? void setTimeout(work, options.delayMs) : work());
 
   function take(stage: SmtpStage, session: SMTPServerSession): SmtpFault | null {
     const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
@@ -118,7 +127,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', () => later(() => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const fault = take('data', session) ?? take('drop_after_data', session);
         if (fault && fault.stage === 'data') return callback(refusal(fault));
@@ -139,6 +148,8 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
               raw,
               user: session.user ?? null,
               queueId,
+              receivedAt: Date.now(),
+              dropped: fault !== null,
             });
             for (const wake of waiters.splice(0)) wake();
             if (fault) {
@@ -151,7 +162,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
             callback(null, `Ok: queued as ${queueId}`);
           })
           .catch((error: unknown) => callback(smtpError(451, `capture could not parse the message: ${String(error)}`)));
-      });
+      }));
     },
   });
   server.on('error', () => undefined);
@@ -178,6 +189,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
     inject: (fault) => void faults.push({ ...fault }),
     failNext: (count, code, stage = 'data') => capture.inject({ stage, code, count }),
     connections: () => connectionCount,
+    pendingFaults: () => faults.reduce((sum, f) => sum + f.count, 0),
     reset: () => {
       messages.length = 0;
       faults = [];
