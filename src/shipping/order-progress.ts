@@ -4,7 +4,7 @@
  * warehouse through the ledger); then the order's status follows its shipments, through `shipped`
  * when it skips it (so that capture at shipment happens), and never backwards.
  */
-import { settleReservation } from '../inventory/index.js';
+import { orderAllocations, settleReservation } from '../inventory/index.js';
 import { afterOrderStatusChange, canTransition, findOrderLines, findOrderRow, insertOrderEvent, setOrderStatus, updateLineQuantities, type OrderStatus } from '../orders/index.js';
 import type { Trx } from '../platform/db/database.js';
 import { orderStatusFromShipments } from './order-status-from-shipments.js';
@@ -15,26 +15,36 @@ import type { ShippingDeps } from './shipping-deps.js';
 export async function recordShipmentLeft(trx: Trx, deps: Pick<ShippingDeps, 'ids'>, shipment: Shipment, at: string, actor: string, now: string): Promise<void> {
   if (shipment.shipped_at !== null || shipment.kind !== 'outbound') return;
   await updateShipment(trx, shipment.id, { shipped_at: at, updated_at: now });
+  // Only what is still reserved at that warehouse can leave it: a parcel the carrier scans after the
+  // order (or some lines) was cancelled must not ship released stock a second time.
+  const open = new Map<string, number>();
+  for (const a of await orderAllocations(trx, shipment.order_id)) {
+    if (a.warehouse_id === shipment.warehouse_id) open.set(a.sku, (open.get(a.sku) ?? 0) + a.quantity - a.quantity_released - a.quantity_shipped);
+  }
   const lines = (await findOrderLines(trx, [shipment.order_id])).get(shipment.order_id)!;
+  const shipped: Array<{ sku: string; quantity: number; warehouseId: string }> = [];
   for (const want of shipment.lines) {
-    let remaining = want.quantity;
+    let remaining = Math.min(want.quantity, open.get(want.sku) ?? 0);
+    open.set(want.sku, (open.get(want.sku) ?? 0) - remaining);
+    const quantity = remaining;
     for (const line of lines.filter((l) => l.sku === want.sku)) {
-      const open = Number(line.quantity) - Number(line.quantity_shipped) - Number(line.quantity_cancelled);
-      const take = Math.min(open, remaining);
+      const lineOpen = Number(line.quantity) - Number(line.quantity_shipped) - Number(line.quantity_cancelled);
+      const take = Math.min(lineOpen, remaining);
       if (take <= 0) continue;
       line.quantity_shipped = Number(line.quantity_shipped) + take;
       remaining -= take;
       await updateLineQuantities(trx, { id: line.id, quantity_shipped: line.quantity_shipped, quantity_cancelled: Number(line.quantity_cancelled) });
     }
+    if (quantity - remaining > 0) shipped.push({ sku: want.sku, quantity: quantity - remaining, warehouseId: shipment.warehouse_id });
   }
-  await settleReservation(
-    trx,
-    { ids: deps.ids, actor, now },
-    shipment.order_id,
-    'ship',
-    shipment.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, warehouseId: shipment.warehouse_id })),
-  );
+  if (shipped.length > 0) await settleReservation(trx, { ids: deps.ids, actor, now }, shipment.order_id, 'ship', shipped);
+  const missing = shipment.lines.filter((l) => (shipped.find((s) => s.sku === l.sku)?.quantity ?? 0) < l.quantity);
   await insertOrderEvent(trx, deps.ids, shipment.order_id, { type: 'shipment.shipped', actor, at: now, data: { shipment_id: shipment.id, carrier: shipment.carrier, tracking_number: shipment.tracking_number, left_at: at } });
+  if (missing.length > 0) {
+    const attention = { reason: 'shipped_without_reservation', since: now, shipment_id: shipment.id };
+    await trx.updateTable('orders').set({ attention: JSON.stringify(attention), updated_at: now }).where('id', '=', shipment.order_id).execute();
+    await insertOrderEvent(trx, deps.ids, shipment.order_id, { type: 'order.attention_raised', actor, at: now, data: { ...attention, lines: missing } });
+  }
 }
 
 async function move(trx: Trx, deps: Pick<ShippingDeps, 'ids' | 'orders'>, orderId: string, from: OrderStatus, to: OrderStatus, actor: string, now: string): Promise<void> {

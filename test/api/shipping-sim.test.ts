@@ -149,6 +149,27 @@ describe.each(testDialects())('shipping with the sim carrier on %s', (dialect) =
     expectProblem(await server.anonymous.request('POST', '/webhooks/carriers/nope', { raw: body, headers: { 'content-type': 'application/json' } }), 404, 'not_found');
   });
 
+  it('a parcel scanned after its order was cancelled ships nothing twice and asks for a person', async () => {
+    const o = await placed();
+    await drainJobs(server);
+    const s = (await order(o.id)).shipments[0];
+    const cancelled = await server.operator.post(`/api/v1/orders/${o.id}/cancel`, { reason: 'customer changed their mind' });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    const body = JSON.stringify({
+      delivery_id: `late-${s.id}`,
+      tracking_number: s.tracking_number,
+      estimated_delivery: '2026-11-30T19:00:00.000Z',
+      events: [{ id: `${s.tracking_number}-late`, code: 'PU', description: 'Picked up', occurred_at: server.clock.now().toISOString(), location: { city: 'Dallas', region: 'TX', postal_code: null, country: 'US' } }],
+    });
+    const res = await server.anonymous.request('POST', '/webhooks/carriers/sim', { raw: body, headers: { 'content-type': 'application/json', 'x-sim-signature': signSimPayload(SECRET, body, server.clock.now()) } });
+    expect(res.status, res.text).toBe(200);
+    const after = await order(o.id);
+    expect(after.status).toBe('cancelled');
+    expect(after.attention).toMatchObject({ reason: 'shipped_without_reservation', shipment_id: s.id });
+    expect(after.lines[0].quantity_shipped).toBe(0);
+    expect(await ledgerMismatches(server.deps.db)).toEqual([]);
+  });
+
   it('buys a label by hand for some lines, and refuses what cannot ship', async () => {
     const o = await placed(orderBody([{ sku: 'MUG', quantity: 3 }], { shipping: { strategy: 'cheapest', carrier: null, service: null } }));
     const path = `/api/v1/orders/${o.id}/shipments`;
