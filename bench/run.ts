@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   orders: () => import('./orders.js'),
   jobs: () => import('./jobs.js'),
   tracking: () => import('./tracking.js'),
+  streams: () => import('./streams.js'),
 };
 
 function commit(): string | null {

@@ -3,11 +3,13 @@
  * not yet listening (tests use it directly; cli.ts listens). The only file besides cli.ts and
  * deps.ts that knows every capability.
  */
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import { portalAuthRoutes, sessionAuthOf, staffAuthRoutes } from './accounts/index.js';
 import { catalogRoutes } from './catalog/index.js';
 import { customerRoutes } from './customers/index.js';
 import type { Deps } from './deps.js';
@@ -30,6 +32,8 @@ import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './track
 import { notificationRoutes } from './notifications/index.js';
 import { notificationDepsOf } from './notifications/notification-deps-of.js';
 import { webhookDepsOf, webhookRoutes } from './webhooks/index.js';
+// Live streams (GET /api/v1/stream, GET /portal/stream).
+import { streamRoutes } from './streams/index.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -65,7 +69,10 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  installAuth(app, deps.db);
+  // Accounts and browser sessions (src/accounts): the cookie parser first, since the auth hook
+  // reads the session cookies; the sign-in routes are registered with the other routes below.
+  await app.register(cookie);
+  installAuth(app, deps.db, { sessions: sessionAuthOf(deps) });
   if (deps.config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       global: true,
@@ -82,6 +89,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   }
   installMetrics(app);
   await app.register(healthRoutes(deps.db));
+  // Accounts: customer (/portal/auth/*) and staff (/auth/*) sign-in.
+  await app.register(portalAuthRoutes(deps));
+  await app.register(staffAuthRoutes(deps));
   await app.register(paymentWebhookRoutes(orderDepsOf(deps)));
   const shipping = shippingDepsOf(deps);
   await app.register(carrierWebhookRoutes(shipping));
@@ -103,5 +113,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     },
     { prefix: API_PREFIX },
   );
+  // Live streams: both routes (staff under API_PREFIX, and the portal's) share one set of open connections.
+  await app.register(streamRoutes(deps, API_PREFIX));
   return app;
 }

@@ -1,8 +1,9 @@
 /**
- * The one entry point: `waybill serve | worker | migrate | keys | demo`. Configuration errors stop
+ * The one entry point: `waybill serve | worker | migrate | keys | users | demo`. Configuration errors stop
  * the process with one line naming the variable.
  */
 import { Command, Option } from 'commander';
+import { createStaffUser, listStaffUsers } from './accounts/index.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDeps, type Deps } from './deps.js';
@@ -166,6 +167,36 @@ keys
       const revoked = await revokeApiKey(deps.db, id, deps.clock.now());
       process.stdout.write(revoked ? `revoked ${id}\n` : `no active key ${id}\n`);
       if (!revoked) process.exitCode = 1;
+    });
+  });
+
+const users = program.command('users').description('Manage staff users, who sign in to the browser with POST /auth/login');
+users
+  .command('create')
+  .description('Create a staff user; without --password a generated one is printed (once: it is stored hashed)')
+  .requiredOption('--email <email>', 'the email they sign in with')
+  .addOption(new Option('--role <role>', 'admin | operator | viewer').choices([...roles]).makeOptionMandatory())
+  .option('--name <name>', 'how the admin shows them (default: the part of the email before @)')
+  .option('--password <password>', '8 to 128 characters, not a common one (note: a shell may keep it in its history)')
+  .action(async (options: { email: string; role: string; name?: string; password?: string }) => {
+    if (!isRole(options.role)) throw new Error('unreachable: commander checked the role');
+    const role = options.role;
+    await withDeps(async (deps) => {
+      // 128 random bits as 22 URL-safe characters: no common-password rule can refuse it.
+      const password = options.password ?? deps.ids.token(128);
+      const user = await createStaffUser(deps.db, deps, { email: options.email, role, password, ...(options.name ? { name: options.name } : {}) });
+      if (options.password === undefined) process.stdout.write(`${password}\n`);
+      process.stderr.write(`created ${user.role} user ${user.id} (${user.email})\n`);
+    });
+  });
+users
+  .command('list')
+  .description('List staff users (ids, roles, emails; never passwords)')
+  .action(async () => {
+    await withDeps(async (deps) => {
+      for (const user of await listStaffUsers(deps.db)) {
+        process.stdout.write(`${user.id}\t${user.role}\t${user.email}\t${user.name}\t${user.last_sign_in_at ? `signed in ${user.last_sign_in_at}` : 'never signed in'}\n`);
+      }
     });
   });
 

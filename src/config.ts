@@ -3,6 +3,7 @@
  * naming the variable (ConfigError), so a typo never turns into a silently different behaviour.
  */
 import { ConfigError } from './config-error.js';
+import { loadAuthSettings, type AuthSettings } from './config-auth.js';
 import { loadNotificationSettings, loadWebhookSettings, type NotificationSettings, type WebhookSettings } from './config-notifications.js';
 import { loadShippingSettings, type ShippingSettings } from './config-shipping.js';
 import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
@@ -49,6 +50,8 @@ export interface Config {
   /** Email, SMS, branding and templates (config-notifications.ts). */
   readonly notifications: NotificationSettings;
   readonly webhooks: WebhookSettings;
+  /** Browser sessions: idle and absolute timeouts, Secure cookies (config-auth.ts). */
+  readonly auth: AuthSettings;
 }
 
 export { ConfigError } from './config-error.js';
@@ -172,5 +175,6 @@ export function loadConfig(env: Env = process.env): Config {
     shipping: loadShippingSettings(env),
     notifications: loadNotificationSettings(env, text(env, 'WAYBILL_SUPPORT_EMAIL', 'support@shop.example')),
     webhooks: loadWebhookSettings(env),
+    auth: loadAuthSettings(env, publicUrl),
   });
 }

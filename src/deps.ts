@@ -15,6 +15,9 @@ import { createTransports } from './notifications/channels/index.js';
 import { createRenderer } from './notifications/render.js';
 import { ConfigError } from './config-error.js';
 import type { MessageContext, MessageType, RenderedMessage, EmailTransport, SmsTransport } from './notifications/types.js';
+// Live streams: the event hub (platform/events) over the order timeline (streams).
+import { createEventHub, type EventHub } from './platform/events/index.js';
+import { orderChangeSource, type OrderChange } from './streams/index.js';
 
 export interface Deps {
   readonly config: Config;
@@ -30,6 +33,8 @@ export interface Deps {
   readonly carriers: Carriers;
   /** Message templates (compiled once) and the email and SMS channels (the dev outbox without SMTP / Twilio). */
   readonly messages: { render(type: MessageType, context: MessageContext): RenderedMessage; transports: { email: EmailTransport; sms: SmsTransport } };
+  /** Relayed order changes to this process's live streams (LISTEN/NOTIFY across processes on PostgreSQL). */
+  readonly events: EventHub<OrderChange>;
   close(): Promise<void>;
 }
 
@@ -61,9 +66,12 @@ export function createDeps(config: Config, overrides: { clock?: Clock; logger?: 
   const renderer = rendererOrConfigError(config.notifications.templatesDir);
   const transports = createTransports(config.notifications);
   const messages = { render: (type: MessageType, context: MessageContext) => renderer.render(type, context), transports };
+  // Live streams: the hub opens its LISTEN connection (PostgreSQL) only when someone subscribes.
+  const events = createEventHub({ dialect, clock, logger, source: orderChangeSource(db), pgUrl: config.database.kind === 'postgres' ? config.database.url : null });
   const closeAll = async () => {
+    await events.close();
     await transports.email.close();
     await close();
   };
-  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), carriers, messages, close: closeAll };
+  return { config, db, dialect, clock, ids, logger, enqueue, payments: createPaymentProviders(config), carriers, messages, events, close: closeAll };
 }

@@ -17,7 +17,8 @@ const BATCH = 500;
 const BATCHES_PER_RUN = 20;
 
 export interface RelayDeps {
-  deps: Pick<Deps, 'db' | 'dialect'>;
+  /** `events` (the live streams' hub) hears of every relayed timeline event; without it, nobody does. */
+  deps: Pick<Deps, 'db' | 'dialect'> & Partial<Pick<Deps, 'events'>>;
   notifications: NotificationDeps;
   webhooks: WebhookDeps;
 }
@@ -28,15 +29,19 @@ function unrelayed<T extends 'order_events' | 'stock_movements'>(trx: Trx, table
   return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
 
-async function relayOrderEvents(trx: Trx, r: RelayDeps): Promise<number> {
+/** Relays a batch of timeline events; returns their ids. */
+async function relayOrderEvents(trx: Trx, r: RelayDeps): Promise<string[]> {
   const rows = await unrelayed(trx, 'order_events', r.deps.dialect).execute();
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return [];
   const events = rows.map((row) => ({ id: row.id, order_id: row.order_id, type: row.type, at: row.at, data: JSON.parse(row.data) as Record<string, unknown> }));
   for (const event of events) await planNotifications(trx, r.notifications, event);
   const relayed: RelayedEvent[] = events.map((e) => ({ id: e.id, type: e.type, occurred_at: e.at, order_id: e.order_id, data: { ...e.data, order_id: e.order_id } }));
   await enqueueWebhookDeliveries(trx, r.webhooks, relayed);
-  await trx.updateTable('order_events').set({ relayed: 1 }).where('id', 'in', rows.map((row) => row.id)).execute();
-  return rows.length;
+  const ids = rows.map((row) => row.id);
+  await trx.updateTable('order_events').set({ relayed: 1 }).where('id', 'in', ids).execute();
+  // Live streams: on PostgreSQL a NOTIFY, delivered to every process at this transaction's commit.
+  await r.deps.events?.notifyInTransaction(trx, ids);
+  return ids;
 }
 
 async function relayStockMovements(trx: Trx, r: RelayDeps): Promise<number> {
@@ -59,7 +64,12 @@ async function relayStockMovements(trx: Trx, r: RelayDeps): Promise<number> {
 export async function relayEvents(r: RelayDeps): Promise<number> {
   let total = 0;
   for (let i = 0; i < BATCHES_PER_RUN; i++) {
-    const n = await r.deps.db.transaction().execute(async (trx) => (await relayOrderEvents(trx, r)) + (await relayStockMovements(trx, r)));
+    const { ids, n } = await r.deps.db.transaction().execute(async (trx) => {
+      const relayed = await relayOrderEvents(trx, r);
+      return { ids: relayed, n: relayed.length + (await relayStockMovements(trx, r)) };
+    });
+    // Live streams, after the commit: this process's subscribers on SQLite (a no-op on PostgreSQL).
+    if (ids.length > 0) r.deps.events?.publish(ids);
     total += n;
     if (n === 0) break;
   }

@@ -4,3 +4,4 @@ export { notificationRoutes } from './notifications.routes.js';
 export { notificationJobHandlers } from './jobs.js';
 export type { NotificationDeps } from './notification-deps.js';
 export type { MessageType, Channel } from './types.js';
+export { accountMessageTypes, createAccountEmailRenderer, queueAccountEmail, type AccountEmailDeps, type AccountMessageType } from './account-email.js';

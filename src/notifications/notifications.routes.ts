@@ -14,6 +14,7 @@ import { preferencesOf, setPreferences } from './preference.repository.js';
 import { channels, messageTypes } from './types.js';
 
 const tags = ['notifications'];
+const HIDDEN = '[hidden: this message carries a sign-in link; an admin can read it]';
 const statuses = ['queued', 'waiting', 'sending', 'sent', 'outbox', 'failed', 'dead'] as const;
 
 const NotificationSchema = Type.Object({
@@ -101,6 +102,11 @@ export function notificationRoutes(deps: NotificationDeps) {
       async (request) => {
         const n = await findNotification(deps.db, request.params.id);
         if (n === null) throw notFound(`Notification ${request.params.id}`);
+        // Sign-in, reset and verification emails carry live single-use links: only admins read them
+        // (in the dev outbox that is how a demo signs in); anyone else would be handed the account.
+        const principal = request.principal;
+        const admin = principal !== null && principal.kind !== 'customer' && principal.role === 'admin';
+        if (n.message_type.startsWith('account_') && !admin) return { ...view(n), text: HIDDEN, html: null };
         return { ...view(n), text: n.body_text, html: n.body_html };
       },
     );

@@ -14,6 +14,7 @@ import { drainJobs } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
+import { latestMessage, registerCustomer } from '../support/sessions.js';
 
 const NO_SHARES = { WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' };
 const seattle = { name: 'Ada Lovelace', line1: '400 Broad St', line2: null, city: 'Seattle', region: 'WA', postal_code: '98109', country: 'US' };
@@ -185,6 +186,16 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
       expect(detail.subject).toContain(order.number);
       expect(detail.text).toContain(order.number);
       expect(detail.html).toContain('<');
+    });
+
+    it('shows account emails (live sign-in links) to admins only', async () => {
+      await registerCustomer(server, 'new.customer@example.com', { verify: false });
+      const message = await latestMessage(server, 'new.customer@example.com', 'account_verify_email');
+      expect(message?.text).toMatch(/token=/);
+      const asViewer = await server.viewer.get(`/api/v1/notifications/${message!.id}`);
+      expect(asViewer.status).toBe(200);
+      expect(asViewer.body.text).not.toMatch(/token=/);
+      expect(asViewer.body.html).toBeNull();
     });
   });
 });

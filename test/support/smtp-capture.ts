@@ -29,6 +29,8 @@ export interface CapturedMail {
   receivedAt: number;
   /** Kept, but the connection was closed before the 250 (a `drop_after_data` fault). */
   dropped: boolean;
+  /** The name the client gave in its EHLO/HELO (nodemailer's `name` option), telling senders apart. */
+  clientName: string | null;
 }
 
 export type SmtpStage = 'mail' | 'rcpt' | 'data' | 'drop_after_data';
@@ -62,7 +64,11 @@ export interface SmtpCapture {
 export interface SmtpCaptureOptions {
   /** Require this login (the URL then carries it); otherwise AUTH is optional. */
   auth?: { user: string; pass: string };
-  /** Wait this long after a message's data before storing and answering it (a slow server). */
+  /**
+   * A slow server: wait this long before answering RCPT TO (a client dying then leaves nothing
+   * behind) and again after a message's data, before storing and answering it (a client dying then
+   * leaves the message stored, unanswered).
+   */
   delayMs?: number;
 }
 
@@ -122,7 +128,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
     onRcptTo(address, session, callback) {
       const fault = faults.find((f) => f.stage === 'rcpt' && f.count > 0 && (f.to === undefined || f.to.toLowerCase() === address.address.toLowerCase()));
       if (fault) fault.count -= 1;
-      callback(fault ? refusal(fault) : null);
+      later(() => callback(fault ? refusal(fault) : null));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -150,6 +156,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
               queueId,
               receivedAt: Date.now(),
               dropped: fault !== null,
+              clientName: session.hostNameAppearsAs || null,
             });
             for (const wake of waiters.splice(0)) wake();
             if (fault) {

@@ -408,6 +408,65 @@ export interface WebhookDeliveryTable {
   updated_at: string;
 }
 
+export interface AccountTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  email_verified_at: string | null;
+  customer_id: string | null;
+  password_changed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffUserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  password_changed_at: string | null;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  kind: string;
+  subject_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthTokenTable {
+  id: string;
+  token_hash: string;
+  purpose: string;
+  account_id: string;
+  email: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  window_started_at: string;
+  hits: number;
+}
+
+export interface AuthKnownClientTable {
+  subject_id: string;
+  client_key: string;
+  last_success_at: string;
+}
+
 export interface Database {
   api_keys: ApiKeyTable;
   products: ProductTable;
@@ -438,5 +497,11 @@ export interface Database {
   notification_preferences: NotificationPreferenceTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
+  accounts: AccountTable;
+  staff_users: StaffUserTable;
+  sessions: SessionTable;
+  auth_tokens: AuthTokenTable;
+  auth_throttle: AuthThrottleTable;
+  auth_known_clients: AuthKnownClientTable;
 }
 

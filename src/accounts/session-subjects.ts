@@ -1,0 +1,24 @@
+/**
+ * Who a session belongs to, read at every request (no cache): a role changed or an account removed
+ * takes effect on the next request. The platform's auth hook calls this (it knows no capability).
+ */
+import type { Deps } from '../deps.js';
+import { isRole } from '../platform/http/api-keys.js';
+import type { SessionAuth } from '../platform/http/auth.js';
+import { accountDepsOf } from './account-deps.js';
+
+export function sessionAuthOf(deps: Deps): SessionAuth {
+  const accountDeps = accountDepsOf(deps);
+  return {
+    settings: accountDeps.sessions,
+    clock: deps.clock,
+    loadSubject: async (kind, subjectId) => {
+      if (kind === 'staff') {
+        const user = await deps.db.selectFrom('staff_users').select('role').where('id', '=', subjectId).executeTakeFirst();
+        return user !== undefined && isRole(user.role) ? { kind: 'staff', role: user.role } : null;
+      }
+      const account = await deps.db.selectFrom('accounts').select(['email', 'customer_id']).where('id', '=', subjectId).executeTakeFirst();
+      return account === undefined ? null : { kind: 'customer', customerId: account.customer_id, email: account.email };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What a customer's own stream shows of a change: the customer-facing event types, and of each only
+ * the fields meant for the customer. The timeline also holds the shop's internals (staff notes on a
+ * status change, rate shopping, warehouse codes, provider references and failure messages,
+ * attention flags); those stay on the staff stream. Pure: no I/O.
+ */
+
+/** Customer-visible event types → the fields of their data a customer sees. */
+const customerFields: Readonly<Record<string, readonly string[]>> = {
+  'order.placed': ['number', 'total', 'currency', 'status'],
+  'order.status_changed': ['from', 'to'],
+  'order.cancelled': ['lines', 'from', 'to'],
+  'order.lines_cancelled': ['lines', 'from', 'to'],
+  'payment.captured': ['amount', 'currency'],
+  'payment.declined': ['code'],
+  'refund.requested': ['amount', 'currency'],
+  'refund.succeeded': ['amount'],
+  'invoice.issued': ['number', 'total', 'currency'],
+  'shipment.label_created': ['shipment_id', 'carrier', 'service', 'tracking_number', 'estimated_delivery'],
+  'shipment.shipped': ['shipment_id', 'carrier', 'tracking_number', 'left_at'],
+  'shipment.status_changed': ['shipment_id', 'from', 'to', 'reason'],
+  'tracking.event': ['shipment_id', 'status', 'reason', 'code', 'description', 'city', 'country'],
+};
+
+export const customerEventTypes: readonly string[] = Object.keys(customerFields);
+
+export function isCustomerVisible(type: string): boolean {
+  return Object.hasOwn(customerFields, type);
+}
+
+/** The customer's part of a change's data (empty for a type they do not see). */
+export function customerData(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of customerFields[type] ?? []) if (Object.hasOwn(data, field)) out[field] = data[field];
+  return out;
+}

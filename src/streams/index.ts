@@ -1,0 +1,3 @@
+/** Live streams: order and shipment changes as Server-Sent Events, for staff and for customers. */
+export { streamRoutes, type StreamDeps } from './streams.routes.js';
+export { orderChangeSource, type OrderChange } from './order-change.repository.js';
