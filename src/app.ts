@@ -31,6 +31,8 @@ import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './tracking/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { notificationDepsOf } from './notifications/notification-deps-of.js';
+// Customer portal data (GET /portal/orders…, GET/PUT /portal/preferences).
+import { portalRoutes } from './portal/index.js';
 import { webhookDepsOf, webhookRoutes } from './webhooks/index.js';
 // Live streams (GET /api/v1/stream, GET /portal/stream).
 import { streamRoutes } from './streams/index.js';
@@ -91,6 +93,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(healthRoutes(deps.db));
   // Accounts: customer (/portal/auth/*) and staff (/auth/*) sign-in.
   await app.register(portalAuthRoutes(deps));
+  // Customer portal: the signed-in customer's own orders and preferences (/portal/orders…, /portal/preferences).
+  await app.register(portalRoutes(deps), { prefix: '/portal' });
   await app.register(staffAuthRoutes(deps));
   await app.register(paymentWebhookRoutes(orderDepsOf(deps)));
   const shipping = shippingDepsOf(deps);

@@ -5,3 +5,6 @@ export { notificationJobHandlers } from './jobs.js';
 export type { NotificationDeps } from './notification-deps.js';
 export type { MessageType, Channel } from './types.js';
 export { accountMessageTypes, createAccountEmailRenderer, queueAccountEmail, type AccountEmailDeps, type AccountMessageType } from './account-email.js';
+export { PreferencesBody, PreferencesSchema } from './notifications.routes.js';
+export { preferencesOf, setPreferences } from './preference.repository.js';
+export { preferencesFrom, type Preferences } from './preferences.js';

@@ -37,10 +37,12 @@ const NotificationSchema = Type.Object({
 });
 const NotificationDetailSchema = Type.Intersect([NotificationSchema, Type.Object({ text: Type.String(), html: Type.Union([Type.String(), Type.Null()]) })]);
 
-const PreferencesSchema = Type.Object(
+/** A customer's choices (the answer of GET/PUT …/preferences); the portal's /portal/preferences answers the same. */
+export const PreferencesSchema = Type.Object(
   Object.fromEntries(channels.map((c) => [c, Type.Object(Object.fromEntries(messageTypes.map((t) => [t, Type.Boolean()])))])) as Record<string, ReturnType<typeof Type.Object>>,
 );
-const PreferencesBody = Type.Object(
+/** The body of PUT …/preferences: some of the choices; the portal's PUT /portal/preferences takes the same. */
+export const PreferencesBody = Type.Object(
   Object.fromEntries(channels.map((c) => [c, Type.Optional(Type.Object(Object.fromEntries(messageTypes.map((t) => [t, Type.Optional(Type.Boolean())])), { additionalProperties: false }))])),
   { additionalProperties: false, minProperties: 1 },
 );

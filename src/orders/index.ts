@@ -8,3 +8,4 @@ export { placeOrder } from './place-order.js';
 export { orderDepsOf } from './order-deps.js';
 export { orderStatuses, orderTransitions, initialOrderStatuses, terminalOrderStatuses, canTransition, type OrderStatus } from './order-status.js';
 export type { Order, PlaceOrderInput } from './order.schemas.js';
+export { OrderLineSchema, OrderStatusSchema } from './order.schemas.js';
