@@ -3,7 +3,7 @@ export { orderRoutes } from './orders.routes.js';
 export { paymentWebhookRoutes } from './payment-webhooks.routes.js';
 export { paymentJobHandlers } from './payment-jobs.js';
 export { afterOrderStatusChange, enqueueFulfillment, FULFILLMENT_START_JOB, type OrderPaymentDeps } from './order-payments.js';
-export { findOrderRow, findOrderLines, findAllocationViews, insertOrderEvent, lockOrder, setOrderStatus, loadOrder, updateLineQuantities } from './order.repository.js';
+export { findOrderRow, findOrderLines, findAllocationViews, insertOrderEvent, lockOrder, setOrderStatus, loadOrder, updateLineQuantities, orderLineView } from './order.repository.js';
 export { placeOrder } from './place-order.js';
 export { orderDepsOf } from './order-deps.js';
 export { orderStatuses, orderTransitions, initialOrderStatuses, terminalOrderStatuses, canTransition, type OrderStatus } from './order-status.js';

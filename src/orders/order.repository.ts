@@ -17,6 +17,19 @@ export interface OrderEvent {
 
 type AllocationView = Order['allocations'][number];
 
+/** An order line as the API shows it (staff and portal alike). */
+export function orderLineView(l: OrderLineTable): Order['lines'][number] {
+  return {
+    sku: l.sku,
+    name: l.name,
+    quantity: Number(l.quantity),
+    unit_price: Number(l.unit_price),
+    quantity_shipped: Number(l.quantity_shipped),
+    quantity_cancelled: Number(l.quantity_cancelled),
+    quantity_returned: Number(l.quantity_returned),
+  };
+}
+
 function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney): Order {
   const customer = JSON.parse(row.customer) as Omit<Order['customer'], 'id'>;
   return {
@@ -25,15 +38,7 @@ function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: Allocati
     status: row.status as OrderStatus,
     customer: { id: row.customer_id, ...customer },
     shipping_address: JSON.parse(row.shipping_address) as Order['shipping_address'],
-    lines: lines.map((l) => ({
-      sku: l.sku,
-      name: l.name,
-      quantity: Number(l.quantity),
-      unit_price: Number(l.unit_price),
-      quantity_shipped: Number(l.quantity_shipped),
-      quantity_cancelled: Number(l.quantity_cancelled),
-      quantity_returned: Number(l.quantity_returned),
-    })),
+    lines: lines.map(orderLineView),
     allocations,
     currency: row.currency,
     subtotal: Number(row.subtotal),

@@ -7,8 +7,7 @@
  * (streams/customer-view.ts), so the two always agree on what a customer sees.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { findOrderLines } from '../orders/index.js';
-import { OrderLineSchema, OrderStatusSchema } from '../orders/index.js';
+import { findOrderLines, OrderLineSchema, OrderStatusSchema, orderLineView } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import type { OrderLineTable, OrderTable } from '../platform/db/schema.js';
 import { shipmentsOfOrder, ShipmentStatusSchema, trackingEventsOf, trackingEventView, type Shipment } from '../shipping/index.js';
@@ -95,15 +94,7 @@ function summaryOf(row: OrderTable, lines: readonly OrderLineTable[], publicUrl:
     id: row.id,
     number: row.number,
     status: row.status as PortalOrderSummary['status'],
-    lines: lines.map((l) => ({
-      sku: l.sku,
-      name: l.name,
-      quantity: Number(l.quantity),
-      unit_price: Number(l.unit_price),
-      quantity_shipped: Number(l.quantity_shipped),
-      quantity_cancelled: Number(l.quantity_cancelled),
-      quantity_returned: Number(l.quantity_returned),
-    })),
+    lines: lines.map(orderLineView),
     currency: row.currency,
     subtotal: Number(row.subtotal),
     shipping_total: Number(row.shipping_total),

@@ -14,6 +14,7 @@ export {
   shipmentViews,
   shipmentViewOrThrow,
   shipmentFromRow,
+  trackingNumbersOf,
   trackingEventsOf,
   trackingEventView,
   updateShipment,

@@ -65,6 +65,12 @@ export function shipmentFromRow(row: ShipmentTable): Shipment {
   };
 }
 
+/** The shipment's master number and every package's own, each once (what carriers track and push). */
+export function trackingNumbersOf(s: Pick<Shipment, 'tracking_number' | 'packages'>): string[] {
+  const numbers = [s.tracking_number, ...s.packages.map((p) => p.tracking_number)].filter((n): n is string => n !== null);
+  return [...new Set(numbers)];
+}
+
 export async function insertShipment(db: Executor, row: ShipmentTable): Promise<void> {
   await db.insertInto('shipments').values(row).execute();
 }

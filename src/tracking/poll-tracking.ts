@@ -5,7 +5,7 @@
  * shipment is delivered (or otherwise final) or WAYBILL_TRACKING_DAYS after its label.
  */
 import { transactionWithRetry } from '../platform/db/database.js';
-import { CarrierError, findShipment, shipmentFromRow, type Carrier, type Shipment, type WebhookTracking } from '../shipping/index.js';
+import { CarrierError, findShipment, shipmentFromRow, trackingNumbersOf, type Carrier, type Shipment, type WebhookTracking } from '../shipping/index.js';
 import { ingestTracking } from './ingest-tracking.js';
 import { terminalShipmentStatuses } from './shipment-status.js';
 import type { TrackingDeps } from './tracking-deps.js';
@@ -42,14 +42,9 @@ async function backOff(deps: TrackingDeps, shipment: Shipment): Promise<void> {
     .execute();
 }
 
-/** The numbers to ask about: the master and every package's own (carriers report packages apart). */
-function numbersOf(s: Shipment): string[] {
-  return [...new Set([s.tracking_number!, ...s.packages.map((p) => p.tracking_number).filter((n): n is string => n !== null)])];
-}
-
 /** Tracks these shipments of one carrier now and records what it says; how many events were new. */
 export async function pollShipments(deps: TrackingDeps, carrier: Carrier, shipments: readonly Shipment[]): Promise<number> {
-  const asks = shipments.flatMap((s) => numbersOf(s).map((number) => ({ shipment: s, number })));
+  const asks = shipments.flatMap((s) => trackingNumbersOf(s).map((number) => ({ shipment: s, number })));
   const answers = new Map<string, WebhookTracking[]>();
   const failed = new Set<string>();
   for (let i = 0; i < asks.length; i += carrier.trackBatchSize) {
@@ -94,7 +89,7 @@ export async function pollDueShipments(deps: TrackingDeps): Promise<{ polled: nu
     const due: Shipment[] = [];
     let numbers = 0;
     for (const s of await dueShipments(deps, carrier.name, budget)) {
-      numbers += numbersOf(s).length;
+      numbers += trackingNumbersOf(s).length;
       if (numbers > budget && due.length > 0) break;
       due.push(s);
     }

@@ -5,7 +5,7 @@
  */
 import { insertOrderEvent } from '../orders/index.js';
 import type { JobContext } from '../platform/jobs/types.js';
-import { findShipment } from '../shipping/index.js';
+import { findShipment, trackingNumbersOf } from '../shipping/index.js';
 import type { TrackingDeps } from './tracking-deps.js';
 
 export async function subscribeShipment(ctx: JobContext, deps: TrackingDeps): Promise<void> {
@@ -14,7 +14,7 @@ export async function subscribeShipment(ctx: JobContext, deps: TrackingDeps): Pr
   const shipment = await findShipment(deps.db, id);
   const carrier = shipment === null ? undefined : deps.carriers.get(shipment.carrier);
   if (shipment === null || shipment.tracking_number === null || carrier?.subscribe === undefined) return;
-  const numbers = [...new Set([shipment.tracking_number, ...shipment.packages.map((p) => p.tracking_number).filter((n): n is string => n !== null)])];
+  const numbers = trackingNumbersOf(shipment);
   const result = await carrier.subscribe({ trackingNumbers: numbers, webhookUrl: `${deps.publicUrl}/webhooks/carriers/${carrier.name}` });
   await ctx.complete(async (trx) => {
     const at = deps.clock.now().toISOString();
