@@ -27,6 +27,7 @@ import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
 import { shipmentRoutes } from './shipping/index.js';
+import { portalReturnRoutes, returnDepsOf, returnRoutes } from './returns/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './tracking/index.js';
 import { notificationRoutes } from './notifications/index.js';
@@ -95,6 +96,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(portalAuthRoutes(deps));
   // Customer portal: the signed-in customer's own orders and preferences (/portal/orders…, /portal/preferences).
   await app.register(portalRoutes(deps), { prefix: '/portal' });
+  const returns = returnDepsOf(deps);
+  await app.register(portalReturnRoutes(returns), { prefix: '/portal' });
   await app.register(staffAuthRoutes(deps));
   await app.register(paymentWebhookRoutes(orderDepsOf(deps)));
   const shipping = shippingDepsOf(deps);
@@ -114,6 +117,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(trackingRoutes(shipping));
       await api.register(notificationRoutes(notificationDepsOf(deps)));
       await api.register(webhookRoutes(webhookDepsOf(deps)));
+      await api.register(returnRoutes(returns));
     },
     { prefix: API_PREFIX },
   );

@@ -4,6 +4,7 @@
  */
 import { ConfigError } from './config-error.js';
 import { loadAuthSettings, type AuthSettings } from './config-auth.js';
+import { loadReturnSettings, type ReturnSettings } from './config-returns.js';
 import { loadNotificationSettings, loadWebhookSettings, type NotificationSettings, type WebhookSettings } from './config-notifications.js';
 import { loadShippingSettings, type ShippingSettings } from './config-shipping.js';
 import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
@@ -52,6 +53,8 @@ export interface Config {
   readonly webhooks: WebhookSettings;
   /** Browser sessions: idle and absolute timeouts, Secure cookies (config-auth.ts). */
   readonly auth: AuthSettings;
+  /** The return policy: window, non-returnable SKUs, reasons, restocking fee, auto-approval (config-returns.ts). */
+  readonly returns: ReturnSettings;
 }
 
 export { ConfigError } from './config-error.js';
@@ -176,5 +179,6 @@ export function loadConfig(env: Env = process.env): Config {
     notifications: loadNotificationSettings(env, text(env, 'WAYBILL_SUPPORT_EMAIL', 'support@shop.example')),
     webhooks: loadWebhookSettings(env),
     auth: loadAuthSettings(env, publicUrl),
+    returns: loadReturnSettings(env),
   });
 }

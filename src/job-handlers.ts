@@ -10,6 +10,7 @@ import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { startWorker, type Worker, type WorkerOptions } from './platform/jobs/index.js';
 import type { JobHandlers, Schedule } from './platform/jobs/types.js';
 import { shippingJobHandlers } from './shipping/index.js';
+import { returnDepsOf, returnJobHandlers } from './returns/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { trackingJobHandlers, trackingSchedules } from './tracking/index.js';
 import { relayEvents } from './event-relay.js';
@@ -41,6 +42,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     }),
     ...shippingJobHandlers(shippingDepsOf(deps)),
     ...trackingJobHandlers(shippingDepsOf(deps), { settings: deps.config.shipping.sim, webhookUrl: simWebhookUrl(deps.config) }),
+    ...returnJobHandlers(returnDepsOf(deps)),
     ...notificationJobHandlers(notificationDepsOf(deps)),
     ...webhookJobHandlers(webhookDepsOf(deps)),
     [RELAY_EVENTS]: async () => {

@@ -11,7 +11,12 @@ import type { StockMovementTable } from '../platform/db/schema.js';
 import type { Ids } from '../platform/ids.js';
 import type { StockLevel } from './allocation.js';
 
-export type MovementKind = 'reserve' | 'release' | 'ship' | 'adjust' | 'count' | 'receive';
+/**
+ * `return`: units a customer sent back enter the receiving warehouse (+q); `write_off`: units that
+ * cannot be sold leave it (quantity negative, like adjust). A damaged return is both, so the ledger
+ * shows that it came back and what became of it.
+ */
+export type MovementKind = 'reserve' | 'release' | 'ship' | 'adjust' | 'count' | 'receive' | 'return' | 'write_off';
 
 export interface Movement {
   kind: MovementKind;
@@ -57,6 +62,8 @@ const conditionalUpdates: Record<MovementKind, PreparedQuery<StockChange, Update
   ),
   adjust: onHandChange,
   receive: onHandChange,
+  return: onHandChange,
+  write_off: onHandChange,
 };
 
 /** Applies one movement's conditional update; the number of rows it changed (0 or 1). */

@@ -9,3 +9,5 @@ export { orderDepsOf } from './order-deps.js';
 export { orderStatuses, orderTransitions, initialOrderStatuses, terminalOrderStatuses, canTransition, type OrderStatus } from './order-status.js';
 export type { Order, PlaceOrderInput } from './order.schemas.js';
 export { OrderLineSchema, OrderStatusSchema } from './order.schemas.js';
+export { openRefund, retryRefund, refundableNow, refundIdempotencyKey, REFUND_JOB, RETURN_REFUND_SETTLED_JOB } from './refund-money.js';
+export { currentPayment, amountOwedOn } from './order-payments.js';

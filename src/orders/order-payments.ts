@@ -4,7 +4,7 @@
  * refund, a capture). Provider calls never happen here: they run in jobs (payment-jobs.ts) or
  * between the two transactions of placing an order (submit-order.ts), never inside a transaction.
  */
-import { insertPayment, insertRefund, movePayment, orderPaymentStatus, paymentsOfOrder, type Payment, type PaymentProviders } from '../payments/index.js';
+import { insertPayment, movePayment, orderPaymentStatus, paymentsOfOrder, refundsHeld, type Payment, type PaymentProviders } from '../payments/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db, Executor, Trx } from '../platform/db/database.js';
 import { validationError } from '../platform/errors.js';
@@ -12,7 +12,10 @@ import type { Ids } from '../platform/ids.js';
 import type { Enqueue } from '../platform/jobs/types.js';
 import { amountOwed, capturePointReached, type CapturePolicy } from './capture-policy.js';
 import type { OrderStatus } from './order-status.js';
-import { findOrderLines, findOrderRow, insertOrderEvent } from './order.repository.js';
+import { findOrderLines, findOrderRow } from './order.repository.js';
+import { openRefund, REFUND_JOB } from './refund-money.js';
+
+export { openRefund } from './refund-money.js';
 
 export interface OrderPaymentDeps {
   db: Db;
@@ -34,7 +37,7 @@ export const paymentJobs = {
   authorize: 'orders.authorize-payment',
   capture: 'orders.capture-payment',
   void: 'orders.void-payment',
-  refund: 'orders.refund-payment',
+  refund: REFUND_JOB,
 } as const;
 
 /** The first job of the processing pipeline (fulfillment/jobs.ts), enqueued once an order is placed. */
@@ -110,7 +113,8 @@ export async function settleCancellation(trx: Trx, deps: OrderPaymentDeps, order
     return;
   }
   if (payment.status === 'captured' || payment.status === 'partially_refunded') {
-    const excess = payment.amount_captured - payment.amount_refunded - owed;
+    // Refunds already asked for (an earlier partial cancellation, a return) count as given back.
+    const excess = payment.amount_captured - payment.amount_refunded - (await refundsHeld(trx, payment.id)) - owed;
     if (excess > 0) await openRefund(trx, deps, payment, excess, reason, actor, now);
   }
   // `authorizing`: the settlement of the authorization sees the cancelled order and voids it.
@@ -132,28 +136,6 @@ export async function amountOwedOn(db: Executor, orderId: string): Promise<numbe
 /** The job that releases an authorization, once per payment. */
 export async function enqueueVoid(trx: Executor, deps: { enqueue: Enqueue }, paymentId: string): Promise<void> {
   await deps.enqueue(trx, { type: paymentJobs.void, payload: { payment_id: paymentId }, dedupeKey: `payment:${paymentId}:void` });
-}
-
-/** A refund record (pending) and the job that asks the provider for it. */
-export async function openRefund(trx: Trx, deps: OrderPaymentDeps, payment: Payment, amount: number, reason: string, actor: string, now: string): Promise<string> {
-  const id = deps.ids.new('rfd');
-  await insertRefund(trx, {
-    id,
-    payment_id: payment.id,
-    order_id: payment.order_id,
-    amount,
-    currency: payment.currency,
-    status: 'pending',
-    reason,
-    reference: null,
-    failure_code: null,
-    failure_message: null,
-    created_at: now,
-    updated_at: now,
-  });
-  await deps.enqueue(trx, { type: paymentJobs.refund, payload: { refund_id: id }, dedupeKey: `refund:${id}` });
-  await insertOrderEvent(trx, deps.ids, payment.order_id, { type: 'refund.requested', actor, at: now, data: { refund_id: id, amount, currency: payment.currency, reason } });
-  return id;
 }
 
 /**

@@ -8,6 +8,7 @@ import { isoTime } from '../platform/clock.js';
 import type { JobContext, JobHandlers } from '../platform/jobs/types.js';
 import { amountOwedOn, movePaymentOfOrder, paymentJobs, type OrderPaymentDeps } from './order-payments.js';
 import { findOrderRow, insertOrderEvent } from './order.repository.js';
+import { refundIdempotencyKey, RETURN_REFUND_SETTLED_JOB } from './refund-money.js';
 import { settleAuthorization } from './settle-authorization.js';
 
 const ACTOR = 'system:payments';
@@ -88,7 +89,7 @@ async function refund(ctx: JobContext, deps: OrderPaymentDeps): Promise<void> {
   if (record?.status !== 'pending') return;
   const payment = (await findPayment(deps.db, record.payment_id))!;
   if (payment.reference === null) throw new Error(`payment ${payment.id} has no provider reference to refund`);
-  const result = await providerOf(deps.payments, payment.provider).refund({ reference: payment.reference, amount: record.amount, idempotencyKey: record.id });
+  const result = await providerOf(deps.payments, payment.provider).refund({ reference: payment.reference, amount: record.amount, idempotencyKey: refundIdempotencyKey(record) });
   await ctx.complete(async (trx) => {
     const now = isoTime(deps.clock.now());
     if (result.outcome === 'refunded') {
@@ -97,11 +98,22 @@ async function refund(ctx: JobContext, deps: OrderPaymentDeps): Promise<void> {
       const current = (await findPayment(trx, payment.id))!;
       const moved = await movePaymentOfOrder(trx, current, statusAfterRefund(current, record.amount), { amount_refunded: current.amount_refunded + record.amount }, now);
       if (!moved) throw new Error(`payment ${payment.id} changed while refund ${record.id} was recorded`);
-      await insertOrderEvent(trx, deps.ids, payment.order_id, { type: 'refund.succeeded', actor: ACTOR, at: now, data: { refund_id: record.id, amount: record.amount, reference: result.reference } });
+      const ofReturn = record.return_id ? { return_id: record.return_id } : {};
+      await insertOrderEvent(trx, deps.ids, payment.order_id, { type: 'refund.succeeded', actor: ACTOR, at: now, data: { refund_id: record.id, amount: record.amount, reference: result.reference, ...ofReturn } });
+      if (record.return_id) await deps.enqueue(trx, { type: RETURN_REFUND_SETTLED_JOB, payload: { return_id: record.return_id, refund_id: record.id }, dedupeKey: `refund:${record.id}:settled` });
       return;
     }
     if (!(await moveRefund(trx, record.id, 'pending', 'failed', { failure_code: result.code, failure_message: result.message }, now))) return;
-    await insertOrderEvent(trx, deps.ids, payment.order_id, { type: 'refund.failed', actor: ACTOR, at: now, data: { refund_id: record.id, amount: record.amount, code: result.code, message: result.message } });
+    await insertOrderEvent(trx, deps.ids, payment.order_id, {
+      type: 'refund.failed',
+      actor: ACTOR,
+      at: now,
+      data: { refund_id: record.id, amount: record.amount, code: result.code, message: result.message, ...(record.return_id ? { return_id: record.return_id } : {}) },
+    });
+    // The customer is owed money the provider would not pay: a person retries it (POST /refunds/{id}/retry).
+    const attention = { reason: 'refund_failed', since: now, refund_id: record.id };
+    await trx.updateTable('orders').set({ attention: JSON.stringify(attention), updated_at: now }).where('id', '=', payment.order_id).execute();
+    await insertOrderEvent(trx, deps.ids, payment.order_id, { type: 'order.attention_raised', actor: ACTOR, at: now, data: attention });
   });
 }
 

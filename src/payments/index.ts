@@ -13,6 +13,7 @@ export {
   recordWebhookEvent,
   refundsOfOrder,
   refundsOfOrders,
+  refundsHeld,
   type Payment,
   type Refund,
 } from './payment.repository.js';

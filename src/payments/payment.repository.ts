@@ -36,6 +36,10 @@ export interface Refund {
   failure_message: string | null;
   created_at: string;
   updated_at: string;
+  /** The return this refund pays for, or null. */
+  return_id: string | null;
+  /** Provider attempts asked for: 1, then one more per retry of a failed refund. */
+  attempts: number;
 }
 
 function toPayment(row: PaymentTable): Payment {
@@ -43,7 +47,7 @@ function toPayment(row: PaymentTable): Payment {
 }
 
 function toRefund(row: RefundTable): Refund {
-  return { ...row, status: row.status as Refund['status'], amount: Number(row.amount) };
+  return { ...row, status: row.status as Refund['status'], amount: Number(row.amount), return_id: row.return_id ?? null, attempts: Number(row.attempts ?? 0) };
 }
 
 export async function insertPayment(db: Executor, row: PaymentTable): Promise<void> {
@@ -132,11 +136,26 @@ export async function moveRefund(
   id: string,
   from: Refund['status'],
   to: Refund['status'],
-  changes: Partial<Pick<RefundTable, 'reference' | 'failure_code' | 'failure_message'>>,
+  changes: Partial<Pick<RefundTable, 'reference' | 'failure_code' | 'failure_message' | 'attempts'>>,
   now: string,
 ): Promise<boolean> {
   const result = await db.updateTable('refunds').set({ ...changes, status: to, updated_at: now }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Money of the payment that refunds already spoken for hold: pending ones (the provider is being
+ * asked) and failed ones (they stay visible and are retried, not replaced). Read under the order's
+ * lock, it makes "refunds never exceed what was captured" hold for concurrent requests.
+ */
+export async function refundsHeld(db: Executor, paymentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('refunds')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.val(0)).as('held'))
+    .where('payment_id', '=', paymentId)
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  return Number(row?.held ?? 0);
 }
 
 /** Records a provider webhook event id; false when it was seen before (a replay: no second effect). */

@@ -2,6 +2,9 @@
  * Row types of every table, shared by both dialects. Times are RFC 3339 UTC text, JSON is text,
  * booleans are 0/1 integers: one representation that behaves the same on SQLite and PostgreSQL.
  */
+import type { ReturnLineTable, ReturnTable } from './schema-returns.js';
+
+export type { ReturnLineTable, ReturnTable } from './schema-returns.js';
 
 export interface ApiKeyTable {
   id: string;
@@ -197,6 +200,10 @@ export interface RefundTable {
   failure_message: string | null;
   created_at: string;
   updated_at: string;
+  /** The return this refund pays for, when it does (default null). */
+  return_id?: string | null;
+  /** Provider calls made for it (default 0): attempt n > 1 uses the idempotency key `rfd_…:n`. */
+  attempts?: number;
 }
 
 export interface PaymentWebhookEventTable {
@@ -279,6 +286,8 @@ export interface ShipmentTable {
   had_incident: number;
   created_at: string;
   updated_at: string;
+  /** For a shipment of kind `return`: its return (default null). */
+  return_id?: string | null;
 }
 
 export interface ShipmentTrackingNumberTable {
@@ -468,6 +477,8 @@ export interface AuthKnownClientTable {
 }
 
 export interface Database {
+  returns: ReturnTable;
+  return_lines: ReturnLineTable;
   api_keys: ApiKeyTable;
   products: ProductTable;
   warehouses: WarehouseTable;

@@ -5,6 +5,7 @@ import * as paymentsFulfillment from './20261123000200_payments_fulfillment.js';
 import * as shippingTracking from './20261201000100_shipping_tracking.js';
 import * as notificationsWebhooks from './20261201000200_notifications_webhooks.js';
 import * as accountsSessions from './20261201000300_accounts_sessions.js';
+import * as returns from './20261201000400_returns.js';
 
 /** Every migration in order. Names are timestamps; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000100_shipping_tracking': shippingTracking,
   '20261201000200_notifications_webhooks': notificationsWebhooks,
   '20261201000300_accounts_sessions': accountsSessions,
+  '20261201000400_returns': returns,
 };
