@@ -16,7 +16,7 @@ import type { Deps } from './deps.js';
 import { inventoryRoutes, warehouseRoutes } from './inventory/index.js';
 import { fulfillmentRoutes } from './fulfillment/index.js';
 import { jobRoutes } from './platform/jobs/index.js';
-import { orderDepsOf, orderRoutes, paymentWebhookRoutes } from './orders/index.js';
+import { orderDepsOf, orderRoutes, paymentWebhookRoutes, refundRoutes } from './orders/index.js';
 import { isConnectionFailure } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
 import { installAuth, principalLabel } from './platform/http/auth.js';
@@ -27,7 +27,7 @@ import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
 import { shipmentRoutes } from './shipping/index.js';
-import { portalReturnRoutes, returnDepsOf, returnRoutes } from './returns/index.js';
+import { portalReturnRoutes, returnDepsOf, returnReceiptRoutes, returnRoutes } from './returns/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './tracking/index.js';
 import { notificationRoutes } from './notifications/index.js';
@@ -118,6 +118,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(notificationRoutes(notificationDepsOf(deps)));
       await api.register(webhookRoutes(webhookDepsOf(deps)));
       await api.register(returnRoutes(returns));
+      await api.register(returnReceiptRoutes(returns));
+      await api.register(refundRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

@@ -1,5 +1,6 @@
 /** Orders: placing (with atomic stock reservation), the lifecycle, cancellation, the timeline. */
 export { orderRoutes } from './orders.routes.js';
+export { refundRoutes } from './refunds.routes.js';
 export { paymentWebhookRoutes } from './payment-webhooks.routes.js';
 export { paymentJobHandlers } from './payment-jobs.js';
 export { afterOrderStatusChange, enqueueFulfillment, FULFILLMENT_START_JOB, type OrderPaymentDeps } from './order-payments.js';

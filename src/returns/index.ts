@@ -1,5 +1,6 @@
 /** Returns and exchanges: the policy, a return's lifecycle, its label, receipt, refund and replacement order. */
 export { returnRoutes } from './returns.routes.js';
+export { returnReceiptRoutes } from './return-receipt.routes.js';
 export { portalReturnRoutes } from './portal-returns.routes.js';
 export { returnJobHandlers, returnJobs } from './jobs.js';
 export { returnDepsOf } from './return-deps-of.js';
