@@ -159,7 +159,7 @@ export const OrderSchema = Type.Object(
     tracking_token: Type.String(),
     tracking_url: Type.String(),
     attention: Type.Union([
-      Type.Object({ reason: Type.String(), since: Type.String(), shipment_id: Type.Optional(Type.String()), detail: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
+      Type.Object({ reason: Type.String(), since: Type.String(), shipment_id: Type.Optional(Type.String()), refund_id: Type.Optional(Type.String()), detail: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
       Type.Null(),
     ]),
     created_at: Type.String(),

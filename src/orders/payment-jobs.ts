@@ -7,7 +7,7 @@ import { authorizeWith, findPayment, findRefund, moveRefund, statusAfterRefund, 
 import { isoTime } from '../platform/clock.js';
 import type { JobContext, JobHandlers } from '../platform/jobs/types.js';
 import { amountOwedOn, movePaymentOfOrder, paymentJobs, type OrderPaymentDeps } from './order-payments.js';
-import { findOrderRow, insertOrderEvent } from './order.repository.js';
+import { findOrderRow, insertOrderEvent, lockOrder } from './order.repository.js';
 import { refundIdempotencyKey, RETURN_REFUND_SETTLED_JOB } from './refund-money.js';
 import { settleAuthorization } from './settle-authorization.js';
 
@@ -92,6 +92,9 @@ async function refund(ctx: JobContext, deps: OrderPaymentDeps): Promise<void> {
   const result = await providerOf(deps.payments, payment.provider).refund({ reference: payment.reference, amount: record.amount, idempotencyKey: refundIdempotencyKey(record) });
   await ctx.complete(async (trx) => {
     const now = isoTime(deps.clock.now());
+    // The order's lock first: two refunds of one payment landing at once then record one after the
+    // other instead of the second failing on the payment the first just moved.
+    await lockOrder(trx, payment.order_id, now);
     if (result.outcome === 'refunded') {
       if (!(await moveRefund(trx, record.id, 'pending', 'succeeded', { reference: result.reference }, now))) return;
       // Re-read under the transaction: another refund of this payment may have landed meanwhile.

@@ -18,8 +18,18 @@ const customerFields: Readonly<Record<string, readonly string[]>> = {
   'invoice.issued': ['number', 'total', 'currency'],
   'shipment.label_created': ['shipment_id', 'carrier', 'service', 'tracking_number', 'estimated_delivery'],
   'shipment.shipped': ['shipment_id', 'carrier', 'tracking_number', 'left_at'],
-  'shipment.status_changed': ['shipment_id', 'from', 'to', 'reason'],
-  'tracking.event': ['shipment_id', 'status', 'reason', 'code', 'description', 'city', 'country'],
+  'shipment.status_changed': ['shipment_id', 'from', 'to', 'reason', 'kind'],
+  'tracking.event': ['shipment_id', 'status', 'reason', 'code', 'description', 'city', 'country', 'kind'],
+  // Returns: the customer sees each step of their own return, never the staff's notes or codes.
+  'return.requested': ['return_id', 'lines'],
+  'return.approved': ['return_id', 'label_url', 'exchange_order_id'],
+  'return.rejected': ['return_id', 'reason'],
+  'return.exchange_placed': ['return_id', 'exchange_order_id'],
+  'return.in_transit': ['return_id'],
+  'return.delivered_to_warehouse': ['return_id'],
+  'return.received': ['return_id', 'lines', 'refund_amount'],
+  'return.refund_requested': ['return_id', 'amount'],
+  'return.closed': ['return_id'],
 };
 
 export const customerEventTypes: readonly string[] = Object.keys(customerFields);

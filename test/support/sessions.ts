@@ -154,3 +154,14 @@ export async function signInStaff(server: TestServer, email: string, role: Role,
   if (cookie === null) throw new Error(`staff login ${email}: no session cookie`);
   return { ...browserSession(server, cookie, login.body.csrf_token), userId: user.id, email: user.email, role, password };
 }
+
+/** Signs an existing customer in again (POST /portal/auth/login): a test that moves the clock by days outlives a session. */
+export async function signInCustomer(server: TestServer, email: string, password = CUSTOMER_PASSWORD): Promise<CustomerSession> {
+  const login = await server.anonymous.post('/portal/auth/login', { email, password });
+  if (login.status !== 200) throw new Error(`customer login ${email}: ${login.status} ${login.text}`);
+  const cookie = cookieFrom(login, 'wb_session');
+  if (cookie === null) throw new Error(`customer login ${email}: no session cookie`);
+  const session = browserSession(server, cookie, login.body.csrf_token);
+  const current = await session.request('GET', '/portal/auth/session');
+  return { ...session, accountId: current.body.account.id, email: current.body.account.email, customerId: current.body.account.customer_id };
+}
