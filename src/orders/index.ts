@@ -12,3 +12,5 @@ export type { Order, PlaceOrderInput } from './order.schemas.js';
 export { OrderLineSchema, OrderStatusSchema } from './order.schemas.js';
 export { openRefund, retryRefund, refundableNow, refundIdempotencyKey, REFUND_JOB, RETURN_REFUND_SETTLED_JOB } from './refund-money.js';
 export { currentPayment, amountOwedOn } from './order-payments.js';
+export { recordReturnedUnits, everythingCameBack, type ReturnedUnitsResult } from './returned-units.js';
+export { placeReplacementOrder, type Replacement } from './place-replacement-order.js';

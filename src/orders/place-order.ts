@@ -41,7 +41,12 @@ function totalsOrInvalid(lines: OrderLineTable[], pricing: PlaceOrderDeps['prici
   }
 }
 
-export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrderInput, actor: string): Promise<Order> {
+export interface PlaceOptions {
+  /** Nothing is charged: unit prices, shipping and tax are 0 (the replacement order of an exchange). */
+  freeOfCharge?: boolean;
+}
+
+export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrderInput, actor: string, options: PlaceOptions = {}): Promise<Order> {
   const now = isoTime(deps.clock.now());
   const address = input.shipping_address;
   const errors: FieldError[] = [];
@@ -66,12 +71,12 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
     sku: line.sku,
     name: products.get(line.sku)!.name,
     quantity: line.quantity,
-    unit_price: products.get(line.sku)!.unit_price,
+    unit_price: options.freeOfCharge ? 0 : products.get(line.sku)!.unit_price,
     quantity_shipped: 0,
     quantity_cancelled: 0,
     quantity_returned: 0,
   }));
-  const totals = totalsOrInvalid(lines, deps.pricing);
+  const totals = totalsOrInvalid(lines, options.freeOfCharge ? { shippingFee: 0, taxRateBps: 0 } : deps.pricing);
   const payment = input.payment ?? null;
   const row: OrderTable = {
     id: orderId,

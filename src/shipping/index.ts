@@ -29,3 +29,4 @@ export { ManualScanBody, ShipmentIdParams } from './shipment.schemas.js';
 export { shipmentRoutes } from './shipments.routes.js';
 export { shipmentStatuses, type IncidentReason, type ShipmentStatus } from './carriers/tracking-vocabulary.js';
 export { CarrierError } from './carriers/carrier.js';
+export { priceReturnLabel, openReturnShipment, type ReturnLabelPlan, type ReturnLabelRequest } from './return-label.js';

@@ -146,7 +146,37 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
   it("tries every portal route with customer A's session on customer B's objects", async () => {
     await server.operator.put(`/api/v1/customers/${b.customerId}/preferences`, { sms: { delivered: true } });
     const bPrefs = (await server.viewer.get(`/api/v1/customers/${b.customerId}/preferences`)).body;
+    // A return of B's (written directly: this test is about who may see it, not how it came to be).
+    const bReturnId = 'ret_portal_test_b';
+    await server.deps.db
+      .insertInto('returns')
+      .values({ id: bReturnId, order_id: bOrders[0]!.id, status: 'requested', requested_by: 'customer', comment: null, rejection_reason: null, warehouse_id: null, shipment_id: null, exchange_order_id: null, currency: 'USD', refund_amount: 0, refund_breakdown: JSON.stringify({ items: 0, tax: 0, shipping: 0, restocking_fee: 0, return_label: 0, total: 0 }), approved_at: null, received_at: null, closed_at: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     const rows: Record<string, () => Promise<void>> = {
+      'POST /portal/orders/{id}/returns': async () => {
+        for (const key of [bOrders[0]!.id, bOrders[0]!.number, cOrder.id]) {
+          expectProblem(await a.request('POST', `/portal/orders/${key}/returns`, { lines: [{ sku: 'MUG', quantity: 1, reason: 'damaged' }] }), 404, 'not_found');
+        }
+      },
+      'GET /portal/returns': async () => {
+        const res = await a.request('GET', '/portal/returns?limit=200');
+        expect(res.status, res.text).toBe(200);
+        expect(res.body.data.map((r: any) => r.id)).not.toContain(bReturnId);
+        expect((await b.request('GET', '/portal/returns')).body.data.map((r: any) => r.id)).toContain(bReturnId);
+      },
+      'GET /portal/returns/policy': async () => {
+        const res = await a.request('GET', '/portal/returns/policy');
+        expect(res.status, res.text).toBe(200);
+        expect(res.body.window_days).toEqual(expect.any(Number));
+      },
+      'GET /portal/returns/{id}': async () => {
+        expectProblem(await a.request('GET', `/portal/returns/${bReturnId}`), 404, 'not_found');
+        expect((await b.request('GET', `/portal/returns/${bReturnId}`)).status).toBe(200);
+      },
+      'GET /portal/returns/{id}/label.pdf': async () => {
+        expectProblem(await a.request('GET', `/portal/returns/${bReturnId}/label.pdf`), 404, 'not_found');
+      },
       'GET /portal/orders': async () => {
         const res = await a.request('GET', '/portal/orders?limit=200');
         expect(res.status, res.text).toBe(200);
