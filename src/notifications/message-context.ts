@@ -1,16 +1,64 @@
 /**
- * Everything a message's template may show, read from the order (and its shipment, refund or payment)
- * at the moment the notification is written: the message keeps what was true then.
+ * Everything a message's template may show, read from the order (and its shipment, refund, payment
+ * or return) at the moment the notification is written: the message keeps what was true then.
  */
+import { defaultReturnReasons } from '../config-returns.js';
 import { findOrderLines, findOrderRow } from '../orders/index.js';
 import { paymentsOfOrder, refundsOfOrders } from '../payments/index.js';
 import type { Executor } from '../platform/db/database.js';
+import { findReturn } from '../returns/index.js';
 import { findShipment } from '../shipping/index.js';
 import type { PlannedMessage } from './message-rules.js';
 import type { NotificationDeps } from './notification-deps.js';
-import type { MessageContext } from './types.js';
+import type { MessageContext, ReturnContext } from './types.js';
 
-export async function messageContext(db: Executor, deps: Pick<NotificationDeps, 'branding' | 'publicUrl' | 'carrierName'>, orderId: string, planned: PlannedMessage, eventData: Record<string, unknown>): Promise<MessageContext | null> {
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * How a customer reads a reason code. The default policy's labels, else the code in words: the
+ * shop's own labels (WAYBILL_RETURN_REASONS) are not among notifications' dependencies.
+ */
+export function reasonLabel(code: string, reasons: ReadonlyArray<{ code: string; label: string }> = defaultReturnReasons): string {
+  const known = reasons.find((r) => r.code === code) ?? defaultReturnReasons.find((r) => r.code === code);
+  if (known) return known.label;
+  const words = code.replace(/_/g, ' ').trim();
+  return words === '' ? code : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The return as its messages show it: its lines (with the exchange's product names, from the
+ * replacement order), its refund, the rejection's reason and the label. The event's own data wins
+ * where it says (the label of the approval, the refund of the receipt): it is what was true then.
+ */
+async function returnContext(db: Executor, planned: PlannedMessage & { returnId: string }, currency: string, eventData: Record<string, unknown>, names: Map<string, string>, label: (code: string) => string): Promise<ReturnContext | null> {
+  const returnId = planned.returnId;
+  const record = await findReturn(db, returnId);
+  if (record === null) return null;
+  const exchangeOrderId = str(eventData.exchange_order_id) ?? record.exchange_order_id;
+  const exchangeOrder = exchangeOrderId === null ? null : await findOrderRow(db, exchangeOrderId);
+  if (exchangeOrder !== null) for (const l of (await findOrderLines(db, [exchangeOrder.id])).get(exchangeOrder.id) ?? []) if (!names.has(l.sku)) names.set(l.sku, l.name);
+  const refund = typeof eventData.refund_amount === 'number' && Number.isSafeInteger(eventData.refund_amount) ? eventData.refund_amount : record.refund_amount;
+  return {
+    id: record.id,
+    label_url: str(eventData.label_url),
+    lines: record.lines.map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      reason: l.reason,
+      reason_label: label(l.reason),
+      exchange: l.exchange_sku === null ? null : { sku: l.exchange_sku, name: names.get(l.exchange_sku) ?? l.exchange_sku },
+      quantity_received: l.quantity_resellable + l.quantity_damaged,
+    })),
+    refund_amount: refund,
+    currency: record.currency || currency,
+    rejection_reason: (planned.messageType === 'return_rejected' ? str(eventData.reason) : null) ?? record.rejection_reason,
+    is_exchange: record.lines.some((l) => l.exchange_sku !== null) || exchangeOrder !== null,
+    exchange_order: exchangeOrder === null ? null : { id: exchangeOrder.id, number: exchangeOrder.number },
+  };
+}
+
+export async function messageContext(db: Executor, deps: Pick<NotificationDeps, 'branding' | 'publicUrl' | 'carrierName'> & Partial<Pick<NotificationDeps, 'returnReasons'>>, orderId: string, planned: PlannedMessage, eventData: Record<string, unknown>): Promise<MessageContext | null> {
   const order = await findOrderRow(db, orderId);
   if (order === null) return null;
   const lines = (await findOrderLines(db, [orderId])).get(orderId)!;
@@ -64,8 +112,9 @@ export async function messageContext(db: Executor, deps: Pick<NotificationDeps, 
     const payment = (await paymentsOfOrder(db, orderId)).at(-1);
     context.payment = { failure_message: payment?.failure_message ?? null };
   }
-  if (planned.messageType === 'return_approved') {
-    context.return = { id: typeof eventData.return_id === 'string' ? eventData.return_id : planned.qualifier, label_url: typeof eventData.label_url === 'string' ? eventData.label_url : null };
+  if (planned.returnId) {
+    const found = await returnContext(db, { ...planned, returnId: planned.returnId }, order.currency, eventData, new Map(context.order.lines.map((l) => [l.sku, l.name])), (code) => reasonLabel(code, deps.returnReasons));
+    if (found) context.return = found;
   }
   return context;
 }

@@ -36,7 +36,32 @@ describe('which message an event means', () => {
 
   it('announces refunds and approved returns', () => {
     expect(messageFor(ev('refund.succeeded', { refund_id: 'rfd_1' }))).toMatchObject({ messageType: 'refund_issued', qualifier: 'rfd_1', refundId: 'rfd_1' });
-    expect(messageFor(ev('return.approved', { return_id: 'ret_1' }))).toMatchObject({ messageType: 'return_approved', qualifier: 'ret_1' });
+    expect(messageFor(ev('refund.succeeded', { refund_id: 'rfd_1' }))?.returnId).toBeUndefined();
+    expect(messageFor(ev('refund.succeeded', { refund_id: 'rfd_2', return_id: 'ret_1' }))).toMatchObject({ messageType: 'refund_issued', qualifier: 'rfd_2', refundId: 'rfd_2', returnId: 'ret_1' });
+    expect(messageFor(ev('return.approved', { return_id: 'ret_1', label_url: 'https://x/label.pdf', shipment_id: 'shp_r' }))).toEqual({ messageType: 'return_approved', qualifier: 'ret_1', shipmentId: null, returnId: 'ret_1' });
     expect(messageFor(ev('refund.requested'))).toBeNull();
+  });
+
+  it('tells of every step of a return once per return: requested, approved, rejected, received', () => {
+    for (const [type, messageType] of [
+      ['return.requested', 'return_requested'],
+      ['return.approved', 'return_approved'],
+      ['return.rejected', 'return_rejected'],
+      ['return.received', 'return_received'],
+    ] as const) {
+      expect(messageFor(ev(type, { return_id: 'ret_9' })), type).toMatchObject({ messageType, qualifier: 'ret_9', returnId: 'ret_9', shipmentId: null });
+    }
+    // Steps without news for the customer (or told by another message) mean none.
+    for (const type of ['return.in_transit', 'return.delivered_to_warehouse', 'return.exchange_placed', 'return.refund_requested', 'return.closed']) expect(messageFor(ev(type, { return_id: 'ret_9' })), type).toBeNull();
+  });
+
+  it('sends nothing for the parcel of a return: it travels to the shop, not to the customer', () => {
+    const ret = { shipment_id: 'shp_r', kind: 'return' };
+    expect(messageFor(ev('shipment.shipped', ret))).toBeNull();
+    for (const to of ['out_for_delivery', 'delivered', 'in_transit']) expect(messageFor(ev('shipment.status_changed', { ...ret, to }))).toBeNull();
+    expect(messageFor(ev('shipment.attention_raised', { ...ret, reason: 'shipment_late' }))).toBeNull();
+    expect(messageFor(ev('shipment.attention_raised', { ...ret, reason: 'exception', detail: 'weather' }))).toBeNull();
+    // The same events of an outbound parcel still do.
+    expect(messageFor(ev('shipment.status_changed', { shipment_id: 'shp_1', kind: 'outbound', to: 'delivered' }))?.messageType).toBe('delivered');
   });
 });

@@ -1,8 +1,13 @@
 /**
  * Which message a timeline event means for the customer, if any. Pure. The qualifier makes the
  * notification's unique key with the order, the message and the channel: one shipped message per
- * shipment, one refund message per refund, one message per partial cancellation, and one delay or
- * exception message per shipment and reason (a second failed attempt does not repeat the first).
+ * shipment, one refund message per refund, one message per partial cancellation, one message per
+ * return and step (requested, approved, rejected, received), and one delay or exception message per
+ * shipment and reason (a second failed attempt does not repeat the first).
+ *
+ * A return's own parcel (events with `kind: 'return'`, written by tracking) travels from the
+ * customer to the shop: "shipped", "out for delivery", "delivered" or a delay would tell the
+ * customer of a delivery to them that is not coming, so its events mean no message.
  */
 import type { MessageType } from './types.js';
 
@@ -21,14 +26,24 @@ export interface PlannedMessage {
   shipmentId: string | null;
   incident?: { reason: string; detail: string | null };
   refundId?: string;
+  /** The return the message is about (return messages, and a refund that pays for a return). */
+  returnId?: string;
 }
 
 const delayReasons = new Set(['shipment_late', 'no_scan']);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+const returnShipmentEvents = new Set(['shipment.shipped', 'shipment.status_changed', 'shipment.attention_raised']);
+
+function returnMessage(messageType: MessageType, event: TimelineEvent): PlannedMessage {
+  const returnId = str(event.data.return_id);
+  return { messageType, qualifier: returnId ?? event.id, shipmentId: null, ...(returnId ? { returnId } : {}) };
+}
+
 export function messageFor(event: TimelineEvent): PlannedMessage | null {
   const d = event.data;
   const shipmentId = str(d.shipment_id);
+  if (d.kind === 'return' && returnShipmentEvents.has(event.type)) return null;
   switch (event.type) {
     case 'order.placed':
       // A paid order is confirmed once its payment is authorized (the status change below).
@@ -55,10 +70,20 @@ export function messageFor(event: TimelineEvent): PlannedMessage | null {
       return d.from === 'pending_payment' ? null : { messageType: 'cancellation', qualifier: '-', shipmentId: null };
     case 'order.lines_cancelled':
       return { messageType: 'cancellation', qualifier: event.id, shipmentId: null };
-    case 'refund.succeeded':
-      return { messageType: 'refund_issued', qualifier: str(d.refund_id) ?? event.id, shipmentId: null, refundId: str(d.refund_id) ?? undefined };
+    case 'refund.succeeded': {
+      // Per refund, not per return: a second partial refund of one return is news of its own.
+      const refundId = str(d.refund_id);
+      const returnId = str(d.return_id);
+      return { messageType: 'refund_issued', qualifier: refundId ?? event.id, shipmentId: null, ...(refundId ? { refundId } : {}), ...(returnId ? { returnId } : {}) };
+    }
+    case 'return.requested':
+      return returnMessage('return_requested', event);
     case 'return.approved':
-      return { messageType: 'return_approved', qualifier: str(d.return_id) ?? event.id, shipmentId: null };
+      return returnMessage('return_approved', event);
+    case 'return.rejected':
+      return returnMessage('return_rejected', event);
+    case 'return.received':
+      return returnMessage('return_received', event);
     default:
       return null;
   }

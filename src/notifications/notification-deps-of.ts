@@ -23,5 +23,6 @@ export function notificationDepsOf(deps: Deps): NotificationDeps {
     render: deps.messages.render,
     transports: deps.messages.transports,
     carrierName: (carrier) => deps.carriers.get(carrier)?.displayName ?? carrier,
+    returnReasons: deps.config.returns.reasons,
   };
 }

@@ -20,4 +20,6 @@ export interface NotificationDeps {
   transports: { email: EmailTransport; sms: SmsTransport };
   /** A carrier's name for people ("UPS", "Waybill Sim"). */
   carrierName(carrier: string): string;
+  /** The shop's return reasons (config-returns.ts): their labels in messages. */
+  returnReasons?: ReadonlyArray<{ code: string; label: string }>;
 }

@@ -13,6 +13,23 @@ const RATING_LINK = `${TRACKING_PAGE}?rate=shp_01`;
 const LABEL_LINK = 'https://shop.example.com/api/v1/returns/ret_01/label.pdf';
 const LOGO = 'https://cdn.example.com/brand/logo.png';
 
+function returnContext(overrides: Partial<NonNullable<MessageContext['return']>> = {}): NonNullable<MessageContext['return']> {
+  return {
+    id: 'ret_01',
+    label_url: LABEL_LINK,
+    lines: [
+      { sku: 'MUG-1', name: 'Stoneware mug', quantity: 1, reason: 'damaged', reason_label: 'Arrived damaged', exchange: null, quantity_received: 1 },
+      { sku: 'TEE-1', name: 'Organic tee', quantity: 1, reason: 'wrong_size', reason_label: 'Wrong size or fit', exchange: null, quantity_received: 0 },
+    ],
+    refund_amount: 1999,
+    currency: 'USD',
+    rejection_reason: 'Returned after the 30-day window',
+    is_exchange: false,
+    exchange_order: null,
+    ...overrides,
+  };
+}
+
 function fullContext(overrides: Partial<MessageContext> = {}): MessageContext {
   return {
     shop: { shopName: 'Maple & Pine', logoUrl: LOGO, primaryColor: '#1a4d2e', accentColor: '#f5a623', supportEmail: 'help@maple.example', websiteUrl: 'https://maple.example' },
@@ -49,7 +66,7 @@ function fullContext(overrides: Partial<MessageContext> = {}): MessageContext {
     rating_url: RATING_LINK,
     cancellation: { reason: 'customer request', lines: [{ sku: 'MUG-1', quantity: 1 }], whole: false },
     refund: { amount: 1999, currency: 'USD' },
-    return: { id: 'ret_01', label_url: LABEL_LINK },
+    return: returnContext(),
     payment: { failure_message: 'Your card was declined.' },
     ...overrides,
   };
@@ -164,8 +181,64 @@ describe('every message renders from the built-in templates', () => {
     expect(text).toContain(LABEL_LINK);
     expect(hrefs(html)).toContain(LABEL_LINK);
     expect(sms).toContain(LABEL_LINK);
-    const noLabel = render('return_approved', fullContext({ return: { id: 'ret_01', label_url: null } }));
+    const noLabel = render('return_approved', fullContext({ return: returnContext({ label_url: null }) }));
     expect(noLabel.text).toContain('separate message');
+    expect(text).toContain('- Stoneware mug (MUG-1) x 1 - Arrived damaged');
+    expect(text).toContain('We will refund you $19.99 once the parcel is back');
+    expect(html).toContain('Arrived damaged');
+  });
+
+  it('return approved for an exchange: names the replacement order, promises no refund', () => {
+    const exchange = returnContext({
+      lines: [{ sku: 'TEE-1', name: 'Organic tee', quantity: 1, reason: 'wrong_size', reason_label: 'Wrong size or fit', exchange: { sku: 'TEE-2', name: 'Organic tee, large' }, quantity_received: 0 }],
+      refund_amount: 0,
+      is_exchange: true,
+      exchange_order: { id: 'ord_02', number: 'W-000124' },
+    });
+    const { text, html } = render('return_approved', fullContext({ return: exchange }));
+    expect(text).toContain('order W-000124');
+    expect(text).toContain('exchange for Organic tee, large');
+    expect(text).not.toContain('refund you');
+    expect(html).toContain('W-000124');
+  });
+
+  it('return requested: the lines with their reasons and what happens next', () => {
+    const { subject, text, html, sms } = render('return_requested');
+    expect(subject).toContain('return request');
+    expect(text).toContain('- Stoneware mug (MUG-1) x 1 - Arrived damaged');
+    expect(text).toContain('- Organic tee (TEE-1) x 1 - Wrong size or fit');
+    expect(text).toContain('What happens next');
+    expect(text).toContain('refund $19.99 to your original payment method');
+    expect(html).toContain('Wrong size or fit');
+    expect(sms).toContain(TRACKING_PAGE);
+    const exchange = render('return_requested', fullContext({ return: returnContext({ refund_amount: 0, is_exchange: true }) }));
+    expect(exchange.text).toContain('we send the replacement.');
+  });
+
+  it('return rejected: the reason, and not to send the items', () => {
+    const { subject, text, html, sms } = render('return_rejected');
+    expect(subject).toContain('was not approved');
+    expect(text).toContain('Why: Returned after the 30-day window');
+    expect(text).toContain('do not send these items back');
+    expect(html).toContain('Returned after the 30-day window');
+    expect(sms).toContain('Returned after the 30-day window');
+    expect(render('return_rejected', fullContext({ return: returnContext({ rejection_reason: null }) })).text).not.toContain('Why:');
+  });
+
+  it('return received: what arrived, and the refund or the replacement to expect', () => {
+    const { subject, text, sms } = render('return_received');
+    expect(subject).toContain('has arrived');
+    expect(text).toContain('- Stoneware mug (MUG-1) x 1');
+    // Only what arrived is listed.
+    expect(text).not.toContain('Organic tee');
+    expect(text).toContain('We are refunding $19.99');
+    expect(sms).toContain('$19.99');
+    const exchange = render('return_received', fullContext({ return: returnContext({ refund_amount: 0, is_exchange: true, exchange_order: { id: 'ord_02', number: 'W-000124' } }) }));
+    expect(exchange.text).toContain('Your replacement is order W-000124');
+    expect(exchange.text).not.toContain('refunding');
+    expect(exchange.sms).toContain('W-000124');
+    const nothing = render('return_received', fullContext({ return: returnContext({ refund_amount: 0 }) }));
+    expect(nothing.text).toContain('Nothing is to be refunded');
   });
 
   it('refund issued: the amount', () => {
@@ -173,6 +246,9 @@ describe('every message renders from the built-in templates', () => {
     expect(subject).toContain('$19.99');
     expect(text).toContain('$19.99');
     expect(sms).toContain('$19.99');
+    expect(text).toContain('for the items you returned from order W-000123');
+    const { return: _, ...withoutReturn } = fullContext();
+    expect(render('refund_issued', withoutReturn).text).toContain('for your order W-000123');
   });
 
   it('cancellation: partial names the cancelled lines and the reason; whole says the order', () => {

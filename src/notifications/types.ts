@@ -14,7 +14,10 @@ export const messageTypes = [
   'delivery_delayed',
   'delivery_exception',
   'cancellation',
+  'return_requested',
   'return_approved',
+  'return_rejected',
+  'return_received',
   'refund_issued',
 ] as const;
 export type MessageType = (typeof messageTypes)[number];
@@ -89,8 +92,39 @@ export interface MessageContext {
   rating_url?: string;
   cancellation?: { reason: string; lines: Array<{ sku: string; quantity: number }>; whole: boolean };
   refund?: { amount: number; currency: string };
-  return?: { id: string; label_url: string | null };
+  /** The return messages, and refund_issued when the refund pays for a return. */
+  return?: ReturnContext;
   payment?: { failure_message: string | null };
+}
+
+/** A line of a return: what the customer sends back, why, and (after receipt) what arrived. */
+export interface ReturnLineContext {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** The policy's reason code (`wrong_size`) and how the customer reads it ("Wrong size or fit"). */
+  reason: string;
+  reason_label: string;
+  /** An exchange line: what is sent instead (SKU and name), else null. */
+  exchange: { sku: string; name: string } | null;
+  /** Units that arrived (0 until the parcel is received). */
+  quantity_received: number;
+}
+
+export interface ReturnContext {
+  id: string;
+  /** The return label to print, once bought. */
+  label_url: string | null;
+  lines: ReturnLineContext[];
+  /** What the policy refunds (minor units of `currency`): from the requested lines, then from what arrived. */
+  refund_amount: number;
+  currency: string;
+  /** return_rejected: why, in staff's words. */
+  rejection_reason: string | null;
+  /** Some line is an exchange (a replacement is sent instead of a refund). */
+  is_exchange: boolean;
+  /** The replacement order an exchange placed, when it did. */
+  exchange_order: { id: string; number: string } | null;
 }
 
 export interface RenderedMessage {

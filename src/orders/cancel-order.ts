@@ -1,6 +1,8 @@
 /**
  * Cancelling an order, whole or some lines, for what has not shipped: the reservation is released
- * through the ledger. After goods left, cancelling is refused with a hint to start a return.
+ * through the ledger, the payment voided or refunded, and the labels of parcels left with nothing
+ * to carry voided by a shipping job. After goods left, cancelling is refused with a hint to start a
+ * return.
  */
 import { settleReservation, sumBySku } from '../inventory/index.js';
 import type { Clock } from '../platform/clock.js';
@@ -12,6 +14,12 @@ import { settleCancellation, type OrderPaymentDeps } from './order-payments.js';
 import { shippedStatuses, type OrderStatus } from './order-status.js';
 import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, updateLineQuantities } from './order.repository.js';
 import type { CancelOrderInput } from './order.schemas.js';
+
+/**
+ * shipping/void-labels.ts's job, named by its string: orders cannot import shipping. It voids the
+ * labels of the order's waiting parcels that this cancellation emptied (none when none was bought).
+ */
+export const VOID_LABELS_JOB = 'shipping.void-labels';
 
 export interface CancelOrderDeps extends OrderPaymentDeps {
   clock: Clock;
@@ -76,5 +84,7 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
     data: { reason: input.reason, lines: wanted, ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) },
   });
   await settleCancellation(trx, deps, order.id, input.reason, actor);
+  // One job per cancellation (a fresh key): a later partial cancellation may empty another parcel.
+  await deps.enqueue(trx, { type: VOID_LABELS_JOB, payload: { order_id: order.id }, dedupeKey: `order:${order.id}:void-labels:${deps.ids.new('job')}` });
   return order.id;
 }

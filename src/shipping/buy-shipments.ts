@@ -21,6 +21,7 @@ import { quoteRates, type QuoteError } from './quote-rates.js';
 import { planShipments, type WarehouseShipmentPlan } from './shipment-plan.js';
 import { findShipment, insertShipment, recordTrackingNumbers, shipmentsOfOrder, updateShipment, type Shipment } from './shipment.repository.js';
 import type { ShippingDeps } from './shipping-deps.js';
+import { enqueueVoidLabels } from './void-labels.js';
 
 /** tracking/jobs.ts's job that subscribes a shipment's numbers at its carrier. */
 export const SUBSCRIBE_TRACKING_JOB = 'tracking.subscribe';
@@ -208,6 +209,8 @@ async function recordLabel(trx: Trx, deps: ShippingDeps, shipment: Shipment, res
   }
   const carrier = deps.carriers.get(shipment.carrier)!;
   if (label === null) throw new Error(`shipment ${shipment.id}: a bought label without its document`);
+  // The order first, as cancellations and the void job lock it (one lock order, no deadlock); see voidIfCancelled.
+  if (shipment.kind === 'outbound') await lockOrder(trx, shipment.order_id, at);
   const transitDays = carrier.services.find((s) => s.code === shipment.service)?.transitDays ?? null;
   const carrierEta = result.estimatedDelivery ?? (result.estimatedDeliveryDate ? endOfDayUtc(result.estimatedDeliveryDate) : null);
   const eta = carrierEta ?? shipment.estimated_delivery ?? (transitDays === null ? null : endOfDayUtc(addBusinessDays(now, transitDays)));
@@ -239,6 +242,19 @@ async function recordLabel(trx: Trx, deps: ShippingDeps, shipment: Shipment, res
     at,
     data: { shipment_id: shipment.id, carrier: shipment.carrier, service: shipment.service, tracking_number: result.trackingNumber, packages: packages.length, estimated_delivery: eta },
   });
+  await voidIfCancelled(trx, deps, shipment);
+}
+
+/**
+ * A label whose purchase was in flight while the order (or this parcel's units) was cancelled: the
+ * cancellation's void job could not void it then, so one more is enqueued now that it is recorded.
+ * recordLabel holds the order's lock: a cancellation or its void job that committed meanwhile is seen.
+ */
+async function voidIfCancelled(trx: Trx, deps: ShippingDeps, shipment: Shipment): Promise<void> {
+  if (shipment.kind !== 'outbound') return;
+  const order = await findOrderRow(trx, shipment.order_id);
+  const current = await findShipment(trx, shipment.id);
+  if (order?.status === 'cancelled' || current?.status === 'cancelled') await enqueueVoidLabels(trx, deps, shipment.order_id, `shipment:${shipment.id}:void-label`);
 }
 
 /** Calls the carrier for a `purchasing` shipment and records the answer. Retryable failures are rethrown. */

@@ -2,7 +2,9 @@
  * The processing pipeline's last step (flow 2 of DESIGN.md): after the invoice, buy the labels (one
  * shipment per warehouse) and move the order to `ready_to_ship`. A carrier outage retries the job
  * with backoff (and ends in the dead letters, visible, if it lasts); a shipment the rules leave no
- * carrier for, or a label the carrier refuses, raises attention for a person instead.
+ * carrier for, or a label the carrier refuses, raises attention for a person instead. A cancelled
+ * order buys nothing (only `processing` buys, and openShipments checks again under the order's
+ * lock); the labels a cancellation made useless are voided by void-labels.ts.
  */
 import { findOrderRow, insertOrderEvent, lockOrder, setOrderStatus, afterOrderStatusChange } from '../orders/index.js';
 import { isoTime } from '../platform/clock.js';
@@ -12,8 +14,9 @@ import { buyShipments, NoRateError } from './buy-shipments.js';
 import { planShipments } from './shipment-plan.js';
 import { shipmentsOfOrder } from './shipment.repository.js';
 import type { ShippingDeps } from './shipping-deps.js';
+import { VOID_LABELS_JOB, voidLabelsJob } from './void-labels.js';
 
-export const shippingJobs = { buyLabels: 'shipping.buy-labels' } as const;
+export const shippingJobs = { buyLabels: 'shipping.buy-labels', voidLabels: VOID_LABELS_JOB } as const;
 const ACTOR = 'system:shipping';
 
 /** processing → ready_to_ship once every waiting unit is in a bought label. */
@@ -22,7 +25,8 @@ export async function markReadyToShip(trx: Trx, deps: ShippingDeps, orderId: str
   if (!(await lockOrder(trx, orderId, now))) return;
   const order = (await findOrderRow(trx, orderId))!;
   if (order.status !== 'processing') return;
-  const shipments = (await shipmentsOfOrder(trx, orderId)).filter((s) => s.kind === 'outbound');
+  // A parcel a partial cancellation emptied is no longer the order's: it neither holds this back nor counts as bought.
+  const shipments = (await shipmentsOfOrder(trx, orderId)).filter((s) => s.kind === 'outbound' && s.status !== 'cancelled');
   if (shipments.some((s) => s.label_state === 'purchasing') || !shipments.some((s) => s.label_state === 'purchased')) return;
   if ((await planShipments(trx, { boxes: deps.boxes, shopName: deps.shopName }, orderId)).length > 0) return;
   if (!(await setOrderStatus(trx, orderId, 'processing', 'ready_to_ship', now))) return;
@@ -51,5 +55,5 @@ async function buyLabels(ctx: JobContext, deps: ShippingDeps): Promise<void> {
 }
 
 export function shippingJobHandlers(deps: ShippingDeps): JobHandlers {
-  return { [shippingJobs.buyLabels]: (ctx) => buyLabels(ctx, deps) };
+  return { [shippingJobs.buyLabels]: (ctx) => buyLabels(ctx, deps), [shippingJobs.voidLabels]: (ctx) => voidLabelsJob(ctx, deps) };
 }

@@ -4,10 +4,16 @@
  * place; the shipment moved by the events' own timestamps (never backwards); the ETA taken from the
  * carrier; the order's lines shipped when the parcel first leaves and the order's status following
  * its shipments; attention raised or cleared. A number Waybill does not know is counted and skipped.
+ *
+ * A return's parcel (kind `return`) is tracked the same way but travels to the shop: it ships none
+ * of the order's lines, leaves the order's status and attention alone, moves its return instead
+ * (returns/return-shipment-progress.ts), and its timeline events say `kind: 'return'` so that the
+ * customer is not told of a delivery to them (notifications/message-rules.ts).
  */
 import { createHash } from 'node:crypto';
 import { insertOrderEvent } from '../orders/index.js';
 import type { Trx } from '../platform/db/database.js';
+import { returnShipmentProgressed } from '../returns/index.js';
 import type { TrackingEventTable } from '../platform/db/schema.js';
 import {
   lockShipment,
@@ -112,6 +118,8 @@ async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: strin
   }
   const carrierEta = updates.map((u) => u.estimatedDelivery).find((eta): eta is string => typeof eta === 'string' && !Number.isNaN(Date.parse(eta)));
   const terminal = isTerminalShipment(after.status);
+  const isReturn = shipment.kind === 'return';
+  const kind = isReturn ? { kind: 'return', return_id: shipment.return_id ?? null } : {};
   const changes = {
     status: after.status,
     incident_reason: after.reason,
@@ -121,6 +129,9 @@ async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: strin
     proof_of_delivery: after.proofOfDelivery,
     had_incident: after.hadIncident ? 1 : 0,
     packages: JSON.stringify(packages),
+    // An outbound parcel's departure is recorded with the lines it ships (recordShipmentLeft); a
+    // return's parcel ships none, so its departure is recorded here.
+    ...(isReturn && before.shippedAt === null && after.shippedAt !== null ? { shipped_at: after.shippedAt } : {}),
     ...(carrierEta ? { estimated_delivery: new Date(carrierEta).toISOString(), eta_source: 'carrier' } : {}),
     // Webhooks and polls both count as news: polling waits again from now, and stops at the end.
     last_update_at: at,
@@ -139,17 +150,24 @@ async function ingestForShipment(trx: Trx, deps: TrackingDeps, shipmentId: strin
           type: 'tracking.event',
           at: r.occurred_at,
           actor,
-          data: JSON.stringify({ shipment_id: shipment.id, status: r.status, reason: r.reason, code: r.code, description: r.description, city: r.city, country: r.country }),
+          data: JSON.stringify({ shipment_id: shipment.id, ...kind, status: r.status, reason: r.reason, code: r.code, description: r.description, city: r.city, country: r.country }),
         })),
       )
       .execute();
   }
   const updated: Shipment = { ...shipment, ...changes, status: after.status, incident_reason: after.reason, had_incident: after.hadIncident, packages, attention: shipment.attention };
-  if (after.status !== before.status) {
-    await insertOrderEvent(trx, deps.ids, shipment.order_id, { type: 'shipment.status_changed', actor, at, data: { shipment_id: shipment.id, from: before.status, to: after.status, reason: after.reason } });
+  const moved = after.status !== before.status;
+  const left = before.shippedAt === null && after.shippedAt !== null;
+  if (moved) {
+    await insertOrderEvent(trx, deps.ids, shipment.order_id, { type: 'shipment.status_changed', actor, at, data: { shipment_id: shipment.id, ...kind, from: before.status, to: after.status, reason: after.reason } });
   }
-  if (before.shippedAt === null && after.shippedAt !== null) await recordShipmentLeft(trx, deps, shipment, after.shippedAt, actor, at);
-  if (after.status !== before.status || (before.shippedAt === null && after.shippedAt !== null)) await syncOrderWithShipments(trx, deps, shipment.order_id, actor, at);
+  if (isReturn) {
+    if (moved || left) await returnShipmentProgressed(trx, deps, updated, after.status, actor, at);
+  } else {
+    if (left) await recordShipmentLeft(trx, deps, shipment, after.shippedAt!, actor, at);
+    if (moved || left) await syncOrderWithShipments(trx, deps, shipment.order_id, actor, at);
+  }
+  // For a return's parcel: its own attention only (tracking-attention.ts), never the order's.
   await refreshAttention(trx, deps, updated, actor);
   return { stored: fresher.length, duplicates: rows.size - fresher.length };
 }
