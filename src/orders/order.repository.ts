@@ -100,7 +100,8 @@ function paymentView(p: Payment): PaymentView {
   };
 }
 
-function refundView(r: Refund): RefundView {
+/** A refund as the order shows it (refunds.routes.ts adds what links it to its order and return). */
+export function refundView(r: Refund): RefundView {
   return {
     id: r.id,
     payment_id: r.payment_id,

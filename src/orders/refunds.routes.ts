@@ -16,7 +16,7 @@ import { listOf, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import type { Ids } from '../platform/ids.js';
 import { currentPayment } from './order-payments.js';
-import { findOrderRow, insertOrderEvent, lockOrder } from './order.repository.js';
+import { findOrderRow, insertOrderEvent, lockOrder, refundView } from './order.repository.js';
 import { OrderIdParams, RefundViewSchema } from './order.schemas.js';
 import { orderDepsOf } from './order-deps.js';
 import { openRefund, retryRefund } from './refund-money.js';
@@ -42,22 +42,7 @@ export const CreateRefundBody = Type.Object(
 const RefundIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 function refundDetail(r: Refund): RefundDetail {
-  return {
-    id: r.id,
-    payment_id: r.payment_id,
-    order_id: r.order_id,
-    return_id: r.return_id,
-    amount: r.amount,
-    currency: r.currency,
-    status: r.status,
-    reason: r.reason,
-    reference: r.reference,
-    failure_code: r.failure_code,
-    failure_message: r.failure_message,
-    attempts: r.attempts,
-    created_at: r.created_at,
-    updated_at: r.updated_at,
-  };
+  return { ...refundView(r), order_id: r.order_id, return_id: r.return_id, attempts: r.attempts };
 }
 
 async function refundOrThrow(db: Executor, id: string): Promise<Refund> {

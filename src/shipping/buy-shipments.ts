@@ -16,10 +16,11 @@ import { AppError, validationError } from '../platform/errors.js';
 import { CarrierError, type CarrierAddress, type LabelDocument, type LabelResult } from './carriers/carrier.js';
 import { addBusinessDays, endOfDayUtc } from './carriers/carrier-time.js';
 import { combineLabels } from './label-document.js';
+import { openShipment } from './open-shipment.js';
 import { rateShop, type Choice, type Strategy } from './rate-choice.js';
 import { quoteRates, type QuoteError } from './quote-rates.js';
 import { planShipments, type WarehouseShipmentPlan } from './shipment-plan.js';
-import { findShipment, insertShipment, recordTrackingNumbers, shipmentsOfOrder, updateShipment, type Shipment } from './shipment.repository.js';
+import { findShipment, recordTrackingNumbers, shipmentsOfOrder, updateShipment, type Shipment } from './shipment.repository.js';
 import type { ShippingDeps } from './shipping-deps.js';
 import { enqueueVoidLabels } from './void-labels.js';
 
@@ -108,78 +109,32 @@ async function openShipments(trx: Trx, deps: ShippingDeps, orderId: string, shop
   if (key(again) !== key(shopped.map((s) => s.plan))) throw new AppError('conflict', 'The order changed while its labels were being priced; try again');
   const opened: Shipment[] = [];
   for (const s of shopped) {
-    const id = deps.ids.new('shp');
-    const rateShopId = deps.ids.new('rsr');
     const q = s.choice.quote;
-    for (const n of s.notes) {
-      await trx
-        .insertInto('rate_quotes')
-        .values({
-          id: deps.ids.new('rq'),
-          rate_shop_id: rateShopId,
-          order_id: orderId,
-          warehouse_id: s.plan.warehouse.id,
-          strategy: s.strategy,
-          carrier: n.quote.carrier,
-          service: n.quote.service,
-          service_name: n.quote.serviceName,
-          amount: n.quote.amount,
-          currency: n.quote.currency,
-          transit_days: n.quote.transitDays,
-          estimated_delivery_date: n.quote.estimatedDeliveryDate,
-          chosen: n.chosen ? 1 : 0,
-          note: n.note,
-          created_at: now,
-        })
-        .execute();
-    }
-    await insertShipment(trx, {
-      id,
-      order_id: orderId,
-      warehouse_id: s.plan.warehouse.id,
-      kind: 'outbound',
-      carrier: q.carrier,
-      service: q.service,
-      status: 'label_created',
-      incident_reason: null,
-      label_state: 'purchasing',
-      label_error: null,
-      tracking_number: null,
-      tracking_url: null,
-      carrier_reference: null,
-      label_content_type: null,
-      label_data: null,
-      packages: JSON.stringify(s.plan.parcels),
-      lines: JSON.stringify(s.plan.lines),
-      origin: JSON.stringify(s.plan.origin),
-      destination: JSON.stringify(destinationOf(order)),
-      amount: q.amount,
-      currency: q.currency,
-      rate_shop_id: rateShopId,
-      strategy: s.strategy,
-      estimated_delivery: q.estimatedDeliveryDate === null ? null : endOfDayUtc(q.estimatedDeliveryDate),
-      eta_source: q.estimatedDeliveryDate === null ? null : 'carrier',
-      promised_delivery: null,
-      shipped_at: null,
-      delivered_at: null,
-      signed_by: null,
-      proof_of_delivery: null,
-      last_event_at: null,
-      last_update_at: null,
-      next_poll_at: null,
-      poll_failures: 0,
-      attention: null,
-      had_incident: 0,
-      created_at: now,
-      updated_at: now,
-    });
+    const { shipment, rateShopId } = await openShipment(
+      trx,
+      deps.ids,
+      {
+        orderId,
+        warehouseId: s.plan.warehouse.id,
+        kind: 'outbound',
+        strategy: s.strategy,
+        quote: q,
+        notes: s.notes,
+        parcels: s.plan.parcels,
+        lines: s.plan.lines,
+        origin: s.plan.origin,
+        destination: destinationOf(order),
+      },
+      now,
+    );
+    const id = shipment.id;
     await insertOrderEvent(trx, deps.ids, orderId, {
       type: 'shipment.rate_chosen',
       actor: options.actor,
       at: now,
       data: { shipment_id: id, warehouse: s.plan.warehouse.code, carrier: q.carrier, service: q.service, amount: q.amount, currency: q.currency, strategy: s.strategy, reason: s.choice.reason, rate_shop_id: rateShopId },
     });
-    opened.push((await findShipment(trx, id))!);
+    opened.push(shipment);
   }
   return opened;
 }

@@ -18,11 +18,11 @@ import type { Trx } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { destinationOf } from './buy-shipments.js';
 import type { CarrierAddress } from './carriers/carrier.js';
-import { endOfDayUtc } from './carriers/carrier-time.js';
+import { openShipment } from './open-shipment.js';
 import { carrierAllowed, rateShop } from './rate-choice.js';
 import { quoteRates, type QuoteError } from './quote-rates.js';
 import { originOf } from './shipment-plan.js';
-import { findShipment, insertShipment, type Shipment, type StoredParcel } from './shipment.repository.js';
+import type { Shipment, StoredParcel } from './shipment.repository.js';
 import type { ShippingDeps } from './shipping-deps.js';
 
 export interface ReturnLabelRequest {
@@ -118,72 +118,24 @@ export async function priceReturnLabel(deps: ShippingDeps, request: ReturnLabelR
  * transaction; the label is bought after the commit (resumePurchases).
  */
 export async function openReturnShipment(trx: Trx, deps: ShippingDeps, input: { orderId: string; returnId: string; plan: ReturnLabelPlan }): Promise<Shipment> {
-  const now = isoTime(deps.clock.now());
   const { plan } = input;
-  const id = deps.ids.new('shp');
-  const rateShopId = deps.ids.new('rsr');
-  for (const n of plan.notes) {
-    await trx
-      .insertInto('rate_quotes')
-      .values({
-        id: deps.ids.new('rq'),
-        rate_shop_id: rateShopId,
-        order_id: input.orderId,
-        warehouse_id: plan.warehouseId,
-        strategy: 'cheapest',
-        carrier: n.quote.carrier,
-        service: n.quote.service,
-        service_name: n.quote.serviceName,
-        amount: n.quote.amount,
-        currency: n.quote.currency,
-        transit_days: n.quote.transitDays,
-        estimated_delivery_date: n.quote.estimatedDeliveryDate,
-        chosen: n.chosen ? 1 : 0,
-        note: n.note,
-        created_at: now,
-      })
-      .execute();
-  }
-  await insertShipment(trx, {
-    id,
-    order_id: input.orderId,
-    warehouse_id: plan.warehouseId,
-    kind: 'return',
-    return_id: input.returnId,
-    carrier: plan.carrier,
-    service: plan.service,
-    status: 'label_created',
-    incident_reason: null,
-    label_state: 'purchasing',
-    label_error: null,
-    tracking_number: null,
-    tracking_url: null,
-    carrier_reference: null,
-    label_content_type: null,
-    label_data: null,
-    packages: JSON.stringify(plan.parcels),
-    lines: JSON.stringify(plan.lines),
-    origin: JSON.stringify(plan.origin),
-    destination: JSON.stringify(plan.destination),
-    amount: plan.amount,
-    currency: plan.currency,
-    rate_shop_id: rateShopId,
-    strategy: 'cheapest',
-    estimated_delivery: plan.estimatedDeliveryDate === null ? null : endOfDayUtc(plan.estimatedDeliveryDate),
-    eta_source: plan.estimatedDeliveryDate === null ? null : 'carrier',
-    promised_delivery: null,
-    shipped_at: null,
-    delivered_at: null,
-    signed_by: null,
-    proof_of_delivery: null,
-    last_event_at: null,
-    last_update_at: null,
-    next_poll_at: null,
-    poll_failures: 0,
-    attention: null,
-    had_incident: 0,
-    created_at: now,
-    updated_at: now,
-  });
-  return (await findShipment(trx, id))!;
+  const { shipment } = await openShipment(
+    trx,
+    deps.ids,
+    {
+      orderId: input.orderId,
+      warehouseId: plan.warehouseId,
+      kind: 'return',
+      returnId: input.returnId,
+      strategy: 'cheapest',
+      quote: { carrier: plan.carrier, service: plan.service, amount: plan.amount, currency: plan.currency, estimatedDeliveryDate: plan.estimatedDeliveryDate },
+      notes: plan.notes,
+      parcels: plan.parcels,
+      lines: plan.lines,
+      origin: plan.origin,
+      destination: plan.destination,
+    },
+    isoTime(deps.clock.now()),
+  );
+  return shipment;
 }
