@@ -27,6 +27,7 @@ import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
 import { shipmentRoutes } from './shipping/index.js';
+import { replenishmentDepsOf, replenishmentRoutes } from './replenishment/index.js';
 import { portalReturnRoutes, returnDepsOf, returnReceiptRoutes, returnRoutes } from './returns/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { carrierWebhookRoutes, simTrackingRoutes, trackingRoutes } from './tracking/index.js';
@@ -120,6 +121,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(returnRoutes(returns));
       await api.register(returnReceiptRoutes(returns));
       await api.register(refundRoutes(deps));
+      await api.register(replenishmentRoutes(replenishmentDepsOf(deps)));
     },
     { prefix: API_PREFIX },
   );

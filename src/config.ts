@@ -5,6 +5,7 @@
 import { ConfigError } from './config-error.js';
 import { loadAuthSettings, type AuthSettings } from './config-auth.js';
 import { loadReturnSettings, type ReturnSettings } from './config-returns.js';
+import { loadReplenishmentSettings, type ReplenishmentSettings } from './config-replenishment.js';
 import { loadNotificationSettings, loadWebhookSettings, type NotificationSettings, type WebhookSettings } from './config-notifications.js';
 import { loadShippingSettings, type ShippingSettings } from './config-shipping.js';
 import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
@@ -55,6 +56,8 @@ export interface Config {
   readonly auth: AuthSettings;
   /** The return policy: window, non-returnable SKUs, reasons, restocking fee, auto-approval (config-returns.ts). */
   readonly returns: ReturnSettings;
+  /** Reordering at the reorder point, receipt tolerance, demand window (config-replenishment.ts). */
+  readonly replenishment: ReplenishmentSettings;
 }
 
 export { ConfigError } from './config-error.js';
@@ -180,5 +183,6 @@ export function loadConfig(env: Env = process.env): Config {
     webhooks: loadWebhookSettings(env),
     auth: loadAuthSettings(env, publicUrl),
     returns: loadReturnSettings(env),
+    replenishment: loadReplenishmentSettings(env),
   });
 }

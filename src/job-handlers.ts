@@ -10,6 +10,7 @@ import { purgeExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { startWorker, type Worker, type WorkerOptions } from './platform/jobs/index.js';
 import type { JobHandlers, Schedule } from './platform/jobs/types.js';
 import { shippingJobHandlers } from './shipping/index.js';
+import { replenishmentDepsOf, replenishmentJobHandlers, replenishmentSchedules } from './replenishment/index.js';
 import { returnDepsOf, returnJobHandlers } from './returns/index.js';
 import { shippingDepsOf } from './shipping/shipping-deps-of.js';
 import { trackingJobHandlers, trackingSchedules } from './tracking/index.js';
@@ -43,6 +44,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     ...shippingJobHandlers(shippingDepsOf(deps)),
     ...trackingJobHandlers(shippingDepsOf(deps), { settings: deps.config.shipping.sim, webhookUrl: simWebhookUrl(deps.config) }),
     ...returnJobHandlers(returnDepsOf(deps)),
+    ...replenishmentJobHandlers(replenishmentDepsOf(deps)),
     ...notificationJobHandlers(notificationDepsOf(deps)),
     ...webhookJobHandlers(webhookDepsOf(deps)),
     [RELAY_EVENTS]: async () => {
@@ -57,6 +59,7 @@ export function jobSchedules(deps: Deps): Schedule[] {
     // Every second: a customer hears of a change (and a webhook endpoint of an event) within about one.
     { name: 'events-relay', everyMs: 1_000, job: { type: RELAY_EVENTS, maxAttempts: 1 } },
     ...trackingSchedules(deps.config.shipping.sim.enabled && deps.carriers.get('sim') !== undefined),
+    ...replenishmentSchedules(replenishmentDepsOf(deps)),
   ];
 }
 

@@ -2,7 +2,7 @@ import { randomBytes, randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Clock } from './clock.js';
 
-export type IdPrefix = 'ord' | 'oln' | 'cus' | 'wh' | 'mov' | 'evt' | 'key' | 'alc' | 'job' | 'pay' | 'rfd' | 'pkl' | 'pkg' | 'inv' | 'shp' | 'tev' | 'rq' | 'rsr' | 'ntf' | 'whe' | 'whd' | 'acc' | 'usr' | 'tok' | 'ret' | 'rtl';
+export type IdPrefix = 'ord' | 'oln' | 'cus' | 'wh' | 'mov' | 'evt' | 'key' | 'alc' | 'job' | 'pay' | 'rfd' | 'pkl' | 'pkg' | 'inv' | 'shp' | 'tev' | 'rq' | 'rsr' | 'ntf' | 'whe' | 'whd' | 'acc' | 'usr' | 'tok' | 'ret' | 'rtl' | 'sup' | 'po' | 'pol';
 
 export interface Ids {
   /** A prefixed ULID: sortable by creation time, unique across processes. */

@@ -5,6 +5,9 @@
 import type { ReturnLineTable, ReturnTable } from './schema-returns.js';
 
 export type { ReturnLineTable, ReturnTable } from './schema-returns.js';
+import type { OpenReorderTable, PurchaseOrderLineTable, PurchaseOrderTable, ReorderPolicyTable, SupplierTable } from './schema-replenishment.js';
+
+export type { OpenReorderTable, PurchaseOrderLineTable, PurchaseOrderTable, ReorderPolicyTable, SupplierTable } from './schema-replenishment.js';
 
 export interface ApiKeyTable {
   id: string;
@@ -32,6 +35,12 @@ export interface ProductTable {
   lead_time_days: number;
   created_at: string;
   updated_at: string;
+  /** fixed (reorder_quantity) | auto (from demand); default fixed. */
+  reorder_policy?: string;
+  /** Units kept beyond the lead time's demand (default 0). */
+  safety_stock?: number;
+  /** 1: orders beyond stock are backordered (default 0). */
+  backorderable?: number;
 }
 
 export interface WarehouseTable {
@@ -110,6 +119,8 @@ export interface OrderLineTable {
   quantity_shipped: number;
   quantity_cancelled: number;
   quantity_returned: number;
+  /** Units ordered beyond stock, waiting for a receipt (default 0); not reserved anywhere. */
+  quantity_backordered?: number;
 }
 
 /** Where an order's units are reserved or were shipped from: one row per (order, sku, warehouse). */
@@ -378,6 +389,8 @@ export interface NotificationTable {
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON {kind: 'purchase_order', id}: a document attached when the email is sent (default null). */
+  attachment?: string | null;
 }
 
 export interface NotificationPreferenceTable {
@@ -477,6 +490,11 @@ export interface AuthKnownClientTable {
 }
 
 export interface Database {
+  suppliers: SupplierTable;
+  reorder_policies: ReorderPolicyTable;
+  purchase_orders: PurchaseOrderTable;
+  purchase_order_lines: PurchaseOrderLineTable;
+  open_reorders: OpenReorderTable;
   returns: ReturnTable;
   return_lines: ReturnLineTable;
   api_keys: ApiKeyTable;

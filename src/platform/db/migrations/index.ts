@@ -6,6 +6,7 @@ import * as shippingTracking from './20261201000100_shipping_tracking.js';
 import * as notificationsWebhooks from './20261201000200_notifications_webhooks.js';
 import * as accountsSessions from './20261201000300_accounts_sessions.js';
 import * as returns from './20261201000400_returns.js';
+import * as replenishment from './20261201000500_replenishment.js';
 
 /** Every migration in order. Names are timestamps; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000200_notifications_webhooks': notificationsWebhooks,
   '20261201000300_accounts_sessions': accountsSessions,
   '20261201000400_returns': returns,
+  '20261201000500_replenishment': replenishment,
 };
