@@ -4,11 +4,14 @@
  * webhooks of subscribed endpoints — and marked relayed, all in one transaction. The rows are the
  * outbox: a state change and its announcement can never part (no dual write), and a crash before the
  * relay's commit only means the next run does the same work again, which the notifications' and
- * deliveries' unique keys make a no-op. Composition like job-handlers.ts: it knows both capabilities.
+ * deliveries' unique keys make a no-op. Movements that lower availability also nudge the
+ * replenishment run (a purchase order at the reorder point). Composition like job-handlers.ts: it
+ * knows these capabilities.
  */
 import type { Deps } from './deps.js';
 import { planNotifications, type NotificationDeps } from './notifications/index.js';
 import type { Trx } from './platform/db/database.js';
+import { nudgeReplenishmentRun } from './replenishment/index.js';
 import { enqueueWebhookDeliveries, type WebhookDeps } from './webhooks/index.js';
 import type { RelayedEvent } from './webhooks/types.js';
 
@@ -17,8 +20,11 @@ const BATCH = 500;
 const BATCHES_PER_RUN = 20;
 
 export interface RelayDeps {
-  /** `events` (the live streams' hub) hears of every relayed timeline event; without it, nobody does. */
-  deps: Pick<Deps, 'db' | 'dialect'> & Partial<Pick<Deps, 'events'>>;
+  /**
+   * `events` (the live streams' hub) hears of every relayed timeline event; without it, nobody does.
+   * With `enqueue`, `clock` and `config`, movements that lower availability nudge the replenishment run.
+   */
+  deps: Pick<Deps, 'db' | 'dialect'> & Partial<Pick<Deps, 'events' | 'enqueue' | 'clock' | 'config'>>;
   notifications: NotificationDeps;
   webhooks: WebhookDeps;
 }
@@ -56,8 +62,20 @@ async function relayStockMovements(trx: Trx, r: RelayDeps): Promise<number> {
     data: { sku: m.sku, warehouse_id: m.warehouse_id, on_hand_delta: Number(m.on_hand_delta), reserved_delta: Number(m.reserved_delta), reason: m.reason, order_id: m.order_id, actor: m.actor },
   }));
   await enqueueWebhookDeliveries(trx, r.webhooks, relayed);
+  await nudgeReplenishment(trx, r, rows);
   await trx.updateTable('stock_movements').set({ relayed: 1 }).where('id', 'in', rows.map((m) => m.id)).execute();
   return rows.length;
+}
+
+/**
+ * Availability (on_hand − reserved) fell — a reservation, an adjustment, a count or a write-off
+ * took units — so a pair may have reached its reorder point: the run is asked to look soon, in this
+ * transaction (a shipment takes as much from on_hand as from reserved, so it changes nothing).
+ */
+async function nudgeReplenishment(trx: Trx, r: RelayDeps, rows: ReadonlyArray<{ on_hand_delta: number; reserved_delta: number }>): Promise<void> {
+  const { enqueue, clock, config } = r.deps;
+  if (enqueue === undefined || clock === undefined || config?.replenishment.autoReorder !== true) return;
+  if (rows.some((m) => Number(m.on_hand_delta) - Number(m.reserved_delta) < 0)) await nudgeReplenishmentRun(trx, enqueue, clock.now());
 }
 
 /** One relay run: what has been committed so far, in batches; how many rows it relayed. */

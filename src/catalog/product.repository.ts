@@ -4,11 +4,28 @@ import type { ProductTable } from '../platform/db/schema.js';
 import type { Product } from './product.schemas.js';
 
 export function toProduct(row: ProductTable): Product {
-  return { ...row, returnable: row.returnable === 1 };
+  return {
+    ...row,
+    returnable: Number(row.returnable) === 1,
+    reorder_policy: row.reorder_policy === 'auto' ? 'auto' : 'fixed',
+    safety_stock: Number(row.safety_stock ?? 0),
+    backorderable: Number(row.backorderable ?? 0) === 1,
+  };
+}
+
+/** The booleans as the columns hold them (0/1 on both dialects). */
+function flagColumns(changes: Partial<Pick<Product, 'returnable' | 'backorderable'>>) {
+  return {
+    ...(changes.returnable === undefined ? {} : { returnable: changes.returnable ? 1 : 0 }),
+    ...(changes.backorderable === undefined ? {} : { backorderable: changes.backorderable ? 1 : 0 }),
+  };
 }
 
 export async function insertProduct(db: Executor, product: Product): Promise<void> {
-  await db.insertInto('products').values({ ...product, returnable: product.returnable ? 1 : 0 }).execute();
+  await db
+    .insertInto('products')
+    .values({ ...product, returnable: product.returnable ? 1 : 0, backorderable: product.backorderable ? 1 : 0 })
+    .execute();
 }
 
 export async function findProduct(db: Executor, sku: string): Promise<Product | null> {
@@ -32,10 +49,10 @@ export async function listProducts(db: Executor, options: { after?: string; limi
 }
 
 export async function updateProductRow(db: Executor, sku: string, changes: Partial<Product>): Promise<void> {
-  const { returnable, ...rest } = changes;
+  const { returnable, backorderable, ...rest } = changes;
   await db
     .updateTable('products')
-    .set({ ...rest, ...(returnable === undefined ? {} : { returnable: returnable ? 1 : 0 }) })
+    .set({ ...rest, ...flagColumns({ returnable, backorderable }) })
     .where('sku', '=', sku)
     .execute();
 }

@@ -16,6 +16,11 @@ const productFields = {
   reorder_quantity: Count(1_000_000_000),
   supplier_id: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
   lead_time_days: Count(365),
+  reorder_policy: Type.Union([Type.Literal('fixed'), Type.Literal('auto')], {
+    description: 'fixed: a purchase order orders reorder_quantity; auto: the quantity suggested from demand (average daily units × lead time + safety stock)',
+  }),
+  safety_stock: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Units kept beyond what the lead time is expected to sell (the auto policy adds them)' }),
+  backorderable: Type.Boolean({ description: 'Orders beyond stock are accepted, the missing units backordered until a purchase order is received' }),
 };
 
 export const CreateProductBody = Type.Object(
@@ -33,6 +38,9 @@ export const CreateProductBody = Type.Object(
     reorder_quantity: Type.Optional(productFields.reorder_quantity),
     supplier_id: Type.Optional(productFields.supplier_id),
     lead_time_days: Type.Optional(productFields.lead_time_days),
+    reorder_policy: Type.Optional(productFields.reorder_policy),
+    safety_stock: Type.Optional(productFields.safety_stock),
+    backorderable: Type.Optional(productFields.backorderable),
   },
   { additionalProperties: false },
 );

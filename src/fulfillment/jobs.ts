@@ -5,12 +5,13 @@
  *   fulfillment.invoice  the invoice, numbered gaplessly per year
  * Each step's state change, timeline event and next job commit together in the job's fenced
  * transaction, and each step first checks that its work is not done yet (a retry after a crash
- * finds it done and only moves on). A cancelled order stops the pipeline where it is. Buying
+ * finds it done and only moves on). A cancelled order stops the pipeline where it is; one with
+ * backordered units does not start until they are all reserved. Buying
  * labels and `ready_to_ship` belong to shipping, whose job the invoice step enqueues.
  */
 import { findProducts } from '../catalog/index.js';
 import { orderAllocations } from '../inventory/index.js';
-import { findOrderRow, insertOrderEvent, lockOrder, setOrderStatus } from '../orders/index.js';
+import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, setOrderStatus } from '../orders/index.js';
 import { isoTime } from '../platform/clock.js';
 import type { Db, Trx } from '../platform/db/database.js';
 import type { Ids } from '../platform/ids.js';
@@ -58,6 +59,20 @@ async function start(ctx: JobContext, deps: FulfillmentDeps): Promise<void> {
     const now = isoTime(deps.clock.now());
     const order = await lockedOrder(trx, orderId, now);
     if (order === null) return;
+    // Wait for all: an order with backordered units is not picked, packed or shipped in part. Its
+    // pick lists, packages, invoice and labels are each made once per order, from all of it, and
+    // the customer was promised one delivery. The step runs again once the last backordered unit is
+    // reserved (replenishment's allocateBackorders) or cancelled (orders' cancel-order.ts).
+    const waiting = ((await findOrderLines(trx, [orderId])).get(orderId) ?? []).filter((l) => Number(l.quantity_backordered ?? 0) > 0);
+    if (waiting.length > 0) {
+      await insertOrderEvent(trx, deps.ids, orderId, {
+        type: 'fulfillment.awaiting_backorder',
+        actor: ACTOR,
+        at: now,
+        data: { lines: waiting.map((l) => ({ sku: l.sku, quantity: Number(l.quantity_backordered) })) },
+      });
+      return;
+    }
     if (order.status === 'placed') {
       await setOrderStatus(trx, orderId, 'placed', 'processing', now);
       await insertOrderEvent(trx, deps.ids, orderId, { type: 'order.status_changed', actor: ACTOR, at: now, data: { from: 'placed', to: 'processing' } });

@@ -30,6 +30,7 @@ describe('planAllocation', () => {
     expect(planAllocation([{ sku: 'A', quantity: 2 }, { sku: 'B', quantity: 1 }], levels, byDistance)).toEqual({
       kind: 'allocated',
       split: false,
+      backordered: [],
       allocations: [
         { sku: 'A', warehouseId: 'mid', quantity: 2 },
         { sku: 'B', warehouseId: 'mid', quantity: 1 },
@@ -42,6 +43,7 @@ describe('planAllocation', () => {
     expect(planAllocation([{ sku: 'A', quantity: 3 }], levels, byDistance)).toEqual({
       kind: 'allocated',
       split: false,
+      backordered: [],
       allocations: [{ sku: 'A', warehouseId: 'near', quantity: 3 }],
     });
   });
@@ -60,6 +62,7 @@ describe('planAllocation', () => {
     expect(planAllocation([{ sku: 'A', quantity: 10 }, { sku: 'B', quantity: 2 }], levels, byDistance)).toEqual({
       kind: 'allocated',
       split: true,
+      backordered: [],
       allocations: [
         { sku: 'A', warehouseId: 'near', quantity: 4 },
         { sku: 'A', warehouseId: 'mid', quantity: 3 },
@@ -99,6 +102,7 @@ describe('planAllocation', () => {
     expect(planAllocation([{ sku: 'A', quantity: 2 }], levels, byDistance)).toMatchObject({
       kind: 'allocated',
       split: false,
+      backordered: [],
       allocations: [{ sku: 'A', warehouseId: 'far', quantity: 2 }],
     });
   });
@@ -110,5 +114,58 @@ describe('planAllocation', () => {
 
   it('reports everything short when there are no warehouses', () => {
     expect(planAllocation([{ sku: 'A', quantity: 1 }], [level('A', 'near', 5)], [])).toEqual({ kind: 'short', lines: [{ sku: 'A', requested: 1, available: 0 }] });
+  });
+});
+
+describe('planAllocation with backorderable SKUs', () => {
+  const backorderable = new Set(['A']);
+
+  it('reserves what there is of a backorderable SKU and backorders the rest, nearest first', () => {
+    const levels = [level('A', 'near', 1), level('A', 'far', 1)];
+    expect(planAllocation([{ sku: 'A', quantity: 5 }], levels, byDistance, backorderable)).toEqual({
+      kind: 'allocated',
+      split: true,
+      backordered: [{ sku: 'A', quantity: 3 }],
+      allocations: [
+        { sku: 'A', warehouseId: 'near', quantity: 1 },
+        { sku: 'A', warehouseId: 'far', quantity: 1 },
+      ],
+    });
+  });
+
+  it('backorders everything when nothing is in stock, and reserves nothing', () => {
+    expect(planAllocation([{ sku: 'A', quantity: 2 }], [], byDistance, backorderable)).toEqual({ kind: 'allocated', split: false, backordered: [{ sku: 'A', quantity: 2 }], allocations: [] });
+    expect(planAllocation([{ sku: 'A', quantity: 2 }], [level('A', 'near', 4)], [], backorderable)).toMatchObject({ kind: 'allocated', backordered: [{ sku: 'A', quantity: 2 }], allocations: [] });
+  });
+
+  it('keeps one warehouse for the order when one holds everything that can be reserved', () => {
+    // A is short everywhere: its 2 units at far and all of B at far make one parcel.
+    const levels = [level('B', 'near', 5), level('A', 'far', 2), level('B', 'far', 5)];
+    expect(planAllocation([{ sku: 'A', quantity: 4 }, { sku: 'B', quantity: 1 }], levels, byDistance, backorderable)).toEqual({
+      kind: 'allocated',
+      split: false,
+      backordered: [{ sku: 'A', quantity: 2 }],
+      allocations: [
+        { sku: 'A', warehouseId: 'far', quantity: 2 },
+        { sku: 'B', warehouseId: 'far', quantity: 1 },
+      ],
+    });
+  });
+
+  it('backorders nothing when stock suffices', () => {
+    expect(planAllocation([{ sku: 'A', quantity: 2 }], [level('A', 'mid', 2)], byDistance, backorderable)).toEqual({
+      kind: 'allocated',
+      split: false,
+      backordered: [],
+      allocations: [{ sku: 'A', warehouseId: 'mid', quantity: 2 }],
+    });
+  });
+
+  it('still refuses the whole order for a short line of a SKU that is not backorderable', () => {
+    const levels = [level('A', 'near', 1), level('B', 'near', 1)];
+    expect(planAllocation([{ sku: 'A', quantity: 5 }, { sku: 'B', quantity: 2 }], levels, byDistance, backorderable)).toEqual({
+      kind: 'short',
+      lines: [{ sku: 'B', requested: 2, available: 1 }],
+    });
   });
 });

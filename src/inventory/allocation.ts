@@ -3,6 +3,10 @@
  * order wins; only when none can is the order split, each line taking from the nearest warehouses
  * first. Works on a snapshot: the caller reserves with conditional updates and re-plans if a
  * concurrent order took the stock in between.
+ *
+ * A backorderable SKU (product.backorderable) is never short: what the warehouses have of it is
+ * reserved and the rest is backordered. Lines of other SKUs keep the all-or-nothing rule, so an
+ * order with a short non-backorderable line is refused whole, whatever its backorderable lines.
  */
 
 export interface WantedLine {
@@ -28,7 +32,9 @@ export interface ShortLine {
   available: number;
 }
 
-export type AllocationPlan = { kind: 'allocated'; allocations: Allocation[]; split: boolean } | { kind: 'short'; lines: ShortLine[] };
+export type AllocationPlan =
+  | { kind: 'allocated'; allocations: Allocation[]; split: boolean; /** Units of backorderable SKUs beyond stock, per SKU (none: empty). */ backordered: WantedLine[] }
+  | { kind: 'short'; lines: ShortLine[] };
 
 /** Sums the quantities of lines that name the same SKU, keeping first-seen order. */
 export function sumBySku(lines: readonly WantedLine[]): WantedLine[] {
@@ -41,27 +47,38 @@ export function sumBySku(lines: readonly WantedLine[]): WantedLine[] {
  * @param wanted lines with distinct SKUs (see sumBySku)
  * @param levels available units per (sku, warehouse)
  * @param warehousesByDistance warehouse ids, nearest to the destination first
+ * @param backorderable SKUs whose shortfall is backordered instead of refused
  */
-export function planAllocation(wanted: readonly WantedLine[], levels: readonly StockLevel[], warehousesByDistance: readonly string[]): AllocationPlan {
+export function planAllocation(
+  wanted: readonly WantedLine[],
+  levels: readonly StockLevel[],
+  warehousesByDistance: readonly string[],
+  backorderable: ReadonlySet<string> = new Set(),
+): AllocationPlan {
   const available = new Map<string, number>();
   for (const level of levels) available.set(`${level.sku}\u0000${level.warehouseId}`, Math.max(0, level.available));
   const at = (sku: string, warehouseId: string) => available.get(`${sku}\u0000${warehouseId}`) ?? 0;
-
-  for (const warehouseId of warehousesByDistance) {
-    if (wanted.every((line) => at(line.sku, warehouseId) >= line.quantity)) {
-      return { kind: 'allocated', split: false, allocations: wanted.map((line) => ({ sku: line.sku, warehouseId, quantity: line.quantity })) };
-    }
-  }
+  const total = (sku: string) => warehousesByDistance.reduce((n, warehouseId) => n + at(sku, warehouseId), 0);
 
   const short: ShortLine[] = [];
   for (const line of wanted) {
-    const total = warehousesByDistance.reduce((n, warehouseId) => n + at(line.sku, warehouseId), 0);
-    if (total < line.quantity) short.push({ sku: line.sku, requested: line.quantity, available: total });
+    if (!backorderable.has(line.sku) && total(line.sku) < line.quantity) short.push({ sku: line.sku, requested: line.quantity, available: total(line.sku) });
   }
   if (short.length > 0) return { kind: 'short', lines: short };
 
+  // What is reserved of each line: all of it, or for a backorderable SKU what there is. The
+  // warehouses are then chosen for those units exactly as for an order that stock can fill.
+  const reservable = wanted.map((line) => ({ sku: line.sku, quantity: Math.min(line.quantity, total(line.sku)) })).filter((l) => l.quantity > 0);
+  const backordered = wanted.map((line) => ({ sku: line.sku, quantity: line.quantity - Math.min(line.quantity, total(line.sku)) })).filter((l) => l.quantity > 0);
+
+  for (const warehouseId of warehousesByDistance) {
+    if (reservable.every((line) => at(line.sku, warehouseId) >= line.quantity)) {
+      return { kind: 'allocated', split: false, backordered, allocations: reservable.map((line) => ({ sku: line.sku, warehouseId, quantity: line.quantity })) };
+    }
+  }
+
   const allocations: Allocation[] = [];
-  for (const line of wanted) {
+  for (const line of reservable) {
     let remaining = line.quantity;
     for (const warehouseId of warehousesByDistance) {
       const take = Math.min(remaining, at(line.sku, warehouseId));
@@ -72,5 +89,5 @@ export function planAllocation(wanted: readonly WantedLine[], levels: readonly S
       if (remaining === 0) break;
     }
   }
-  return { kind: 'allocated', split: true, allocations };
+  return { kind: 'allocated', split: new Set(allocations.map((a) => a.warehouseId)).size > 1, backordered, allocations };
 }

@@ -4,6 +4,7 @@ import { principalLabel } from '../platform/http/auth.js';
 import { replyIdempotent } from '../platform/http/idempotency.js';
 import { decodeCursor, listOf, page, PageQuery, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
+import { demandWindowStart } from '../catalog/index.js';
 import { SkuSchema } from '../catalog/product.schemas.js';
 import { adjustStock, setStockCount } from './change-stock.js';
 import { AdjustmentBody, MovementSchema, SetCountBody, StockParams, StockSchema } from './inventory.schemas.js';
@@ -14,9 +15,10 @@ import { notFound } from '../platform/errors.js';
 
 const tags = ['inventory'];
 
+
 function publicStock(row: StockRow) {
-  const { warehouse_id: _id, ...rest } = row;
-  return rest;
+  const { warehouse_id: _id, cover, ...rest } = row;
+  return { ...rest, ...cover };
 }
 
 export function inventoryRoutes(deps: Deps) {
@@ -28,6 +30,8 @@ export function inventoryRoutes(deps: Deps) {
         schema: {
           tags,
           summary: 'Stock per SKU and warehouse',
+          description:
+            'Each row with its effective reorder point and quantity, what is on order, and what the demand over the last WAYBILL_DEMAND_WINDOW_DAYS suggests. `below_reorder_point=true`: the low-stock view, rows whose available is at or below the reorder point (managed pairs only).',
           querystring: Type.Object({
             sku: Type.Optional(SkuSchema),
             warehouse: Type.Optional(WarehouseCodeSchema),
@@ -48,6 +52,7 @@ export function inventoryRoutes(deps: Deps) {
           belowReorderPoint: below_reorder_point === true,
           after: afterSku !== undefined && afterCode !== undefined ? { sku: afterSku, code: afterCode } : undefined,
           limit: limit + 1,
+          demand: { since: demandWindowStart(deps.clock.now(), deps.config.replenishment.demandWindowDays), windowDays: deps.config.replenishment.demandWindowDays },
         });
         const result = page(rows, limit, (r) => `${r.sku}:${r.warehouse}`);
         return { data: result.data.map(publicStock), next_cursor: result.next_cursor };

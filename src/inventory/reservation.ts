@@ -3,12 +3,13 @@
  * is recorded per (order, sku, warehouse) in `order_allocations`, so that a cancellation releases
  * exactly what was taken, from where it was taken.
  */
+import { sql } from 'kysely';
 import type { Trx } from '../platform/db/database.js';
 import { prepared } from '../platform/db/prepared.js';
 import type { OrderAllocationTable } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { distanceKm, type Coordinates } from '../platform/geo/distance.js';
-import { planAllocation, type Allocation, type WantedLine } from './allocation.js';
+import { planAllocation, type Allocation, type StockLevel, type WantedLine } from './allocation.js';
 import { applyMovements, stockLevels, type Movement, type MovementContext } from './stock.repository.js';
 import { warehouseLocations } from './warehouse.repository.js';
 
@@ -24,40 +25,102 @@ export async function warehousesByDistance(trx: Trx, destination: Coordinates | 
 // Written for every order: compiled once per number of rows (measured reason: platform/db/prepared.ts).
 const insertAllocations = prepared((db, p: { rows: OrderAllocationTable[] }) => db.insertInto('order_allocations').values(p.rows));
 
+/**
+ * Adds units to an order's allocations that may exist already (backordered units reserved on a
+ * receipt, at a warehouse the order may already hold some of the SKU in). Not on the order hot path.
+ */
+async function addToAllocations(trx: Trx, rows: OrderAllocationTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('order_allocations')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['order_id', 'sku', 'warehouse_id']).doUpdateSet({ quantity: sql`order_allocations.quantity + excluded.quantity` }))
+    .execute();
+}
+
+/**
+ * Before backordering, the order takes its stock rows' locks (in applyMovements' order, so all its
+ * stock locks are still taken in one ascending pass) and plans again on what they hold now. Without
+ * it, on PostgreSQL an order could read a level just before a receipt commits, backorder what the
+ * receipt brings, and commit after the receipt allocated its stock to the backorders it could see:
+ * units would then sit free while this order waits for them. Holding the rows, the order waits for
+ * the receipt and sees its stock. Only on the backorder path; a receipt's own allocation
+ * (onlyWarehouses) holds its warehouse's row already.
+ */
+async function holdStockRows(trx: Trx, levels: readonly StockLevel[]): Promise<void> {
+  const rows = [...levels].sort((a, b) => (a.sku === b.sku ? (a.warehouseId < b.warehouseId ? -1 : 1) : a.sku < b.sku ? -1 : 1));
+  for (const row of rows) {
+    await trx.updateTable('stock').set({ on_hand: sql`on_hand` }).where('sku', '=', row.sku).where('warehouse_id', '=', row.warehouseId).execute();
+  }
+}
+
 /** How many times a reservation re-plans after losing a race before reporting the stock as short. */
 const RESERVE_ATTEMPTS = 8;
 
+export interface ReservationRequest {
+  orderId: string;
+  wanted: readonly WantedLine[];
+  destination: Coordinates | null;
+  /** SKUs whose shortfall is backordered instead of refused (product.backorderable). */
+  backorderable?: ReadonlySet<string>;
+  /**
+   * Reserve only in these warehouses, and add to allocations the order may hold already: the
+   * receipt that brings stock to one warehouse reserves it there for backordered units.
+   */
+  onlyWarehouses?: readonly string[];
+}
+
+export interface Reservation {
+  allocations: Array<Allocation & { warehouseCode: string }>;
+  split: boolean;
+  /** Units of backorderable SKUs that no warehouse had, per SKU: nothing is reserved for them. */
+  backordered: WantedLine[];
+}
+
 /**
  * Reserves every wanted line (distinct SKUs) or nothing, or throws `insufficient_stock` listing every
- * short line. A plan is made on a snapshot and carried out with conditional updates; when one loses
- * to a concurrent order, the attempt is undone and the order is planned again on fresh levels.
+ * short line; a backorderable SKU is reserved as far as stock goes and the rest returned as
+ * backordered. A plan is made on a snapshot and carried out with conditional updates; when one
+ * loses to a concurrent order, the attempt is undone and the order is planned again on fresh levels.
  */
-export async function reserveForOrder(
-  trx: Trx,
-  ctx: MovementContext,
-  order: { orderId: string; wanted: readonly WantedLine[]; destination: Coordinates | null },
-): Promise<{ allocations: Array<Allocation & { warehouseCode: string }>; split: boolean }> {
+export async function reserveForOrder(trx: Trx, ctx: MovementContext, order: ReservationRequest): Promise<Reservation> {
   const skus = order.wanted.map((l) => l.sku);
-  const ranked = await warehousesByDistance(trx, order.destination);
+  const backorderable = order.backorderable ?? new Set<string>();
+  const all = await warehousesByDistance(trx, order.destination);
+  const ranked = order.onlyWarehouses === undefined ? all : all.filter((w) => order.onlyWarehouses!.includes(w.id));
+  // Backorderable SKUs that kept losing races: planned as if out of stock (backordered whole), so
+  // that a hot backorderable SKU ends the retries instead of failing the order. Never oversells.
+  const starved = new Set<string>();
+  let held = false;
   for (let attempt = 1; ; attempt++) {
-    const plan = planAllocation(order.wanted, await stockLevels(trx, skus), ranked.map((w) => w.id));
+    const levels = (await stockLevels(trx, skus)).filter((l) => !starved.has(l.sku));
+    const plan = planAllocation(order.wanted, levels, ranked.map((w) => w.id), backorderable);
+    if (plan.kind === 'allocated' && plan.backordered.length > 0 && !held && order.onlyWarehouses === undefined) {
+      await holdStockRows(trx, levels);
+      held = true;
+      continue;
+    }
     if (plan.kind === 'short') {
       throw new AppError('insufficient_stock', `Not enough stock for ${plan.lines.map((l) => l.sku).join(', ')}`, { lines: plan.lines });
     }
     const movements: Movement[] = plan.allocations.map((a) => ({ kind: 'reserve', sku: a.sku, warehouseId: a.warehouseId, quantity: a.quantity, orderId: order.orderId }));
     const failed = await applyMovements(trx, movements, ctx);
     if (failed && attempt < RESERVE_ATTEMPTS) continue;
+    if (failed && backorderable.has(failed.sku) && !starved.has(failed.sku)) {
+      starved.add(failed.sku);
+      continue;
+    }
     if (failed) {
       const levels = await stockLevels(trx, [failed.sku]);
       const available = levels.reduce((n, l) => n + Math.max(0, l.available), 0);
       const requested = order.wanted.find((l) => l.sku === failed.sku)?.quantity ?? failed.quantity;
       throw new AppError('insufficient_stock', `Not enough stock for ${failed.sku}`, { lines: [{ sku: failed.sku, requested, available }] });
     }
-    await insertAllocations(trx, {
-      rows: plan.allocations.map((a) => ({ order_id: order.orderId, sku: a.sku, warehouse_id: a.warehouseId, quantity: a.quantity, quantity_released: 0, quantity_shipped: 0 })),
-    });
-    const codes = new Map(ranked.map((w) => [w.id, w.code]));
-    return { allocations: plan.allocations.map((a) => ({ ...a, warehouseCode: codes.get(a.warehouseId)! })), split: plan.split };
+    const rows = plan.allocations.map((a) => ({ order_id: order.orderId, sku: a.sku, warehouse_id: a.warehouseId, quantity: a.quantity, quantity_released: 0, quantity_shipped: 0 }));
+    if (order.onlyWarehouses !== undefined) await addToAllocations(trx, rows);
+    else if (rows.length > 0) await insertAllocations(trx, { rows });
+    const codes = new Map(all.map((w) => [w.id, w.code]));
+    return { allocations: plan.allocations.map((a) => ({ ...a, warehouseCode: codes.get(a.warehouseId)! })), split: plan.split, backordered: plan.backordered };
   }
 }
 

@@ -9,6 +9,7 @@ import type { Executor, Trx } from '../platform/db/database.js';
 import { prepared, type PreparedQuery } from '../platform/db/prepared.js';
 import type { StockMovementTable } from '../platform/db/schema.js';
 import type { Ids } from '../platform/ids.js';
+import { averageDailyDemand, daysOfCover, leadTimeDaysOf, suggestedReorderQuantity } from '../catalog/index.js';
 import type { StockLevel } from './allocation.js';
 
 /**
@@ -158,8 +159,30 @@ export interface StockRow {
   on_hand: number;
   reserved: number;
   available: number;
+  /** The effective point: the warehouse's override (reorder_policies) when it has one, else the product's. */
   reorder_point: number;
+  /** The configured quantity, with the same precedence. */
+  reorder_quantity: number;
+  reorder_policy: 'fixed' | 'auto';
+  /** False for a product point of 0 with no override: such a pair is never reordered nor listed as low. */
+  reorder_managed: boolean;
   updated_at: string;
+  /** What the demand says, when asked for (queryStock's `demand`). */
+  cover?: StockCover;
+}
+
+export interface StockCover {
+  /** Units on open purchase orders (draft, sent, partially received) for the pair, not yet received. */
+  on_order: number;
+  /** Units a day reserved for orders over the demand window, net of releases. */
+  average_daily_demand: number;
+  /** ceil(average daily demand × lead time + safety stock): the `auto` policy's quantity. */
+  suggested_reorder_quantity: number;
+  /** available ÷ average daily demand; null when nothing sold over the window. */
+  days_of_cover: number | null;
+  safety_stock: number;
+  /** The product's lead time, else its supplier's. */
+  lead_time_days: number;
 }
 
 export async function findStock(db: Executor, sku: string, warehouseId: string): Promise<StockRow | null> {
@@ -167,21 +190,54 @@ export async function findStock(db: Executor, sku: string, warehouseId: string):
   return rows[0] ?? null;
 }
 
+/**
+ * Open purchase orders' statuses (replenishment/purchase-order-status.ts), written out here since
+ * inventory may not import replenishment.
+ */
+const openPurchaseOrderStatuses = ['draft', 'sent', 'partially_received'];
+
+/**
+ * Stock rows with their effective reorder settings. With `demand`, each row also says what is on
+ * order and what the demand over the window suggests (catalog/reorder-rules.ts); demand is the
+ * ledger's net units reserved for orders (`reserve` − `release` with an order id), the same
+ * movements replenishment/demand.ts counts for the purchase orders it raises.
+ *
+ * `belowReorderPoint`: available ≤ the effective point, for managed pairs only (a product point of
+ * 0 without an override means "not managed", replenishment/reorder-policy.ts).
+ */
 export async function queryStock(
   db: Executor,
-  filter: { sku?: string; warehouseId?: string; warehouseCode?: string; belowReorderPoint?: boolean; after?: { sku: string; code: string }; limit: number },
+  filter: {
+    sku?: string;
+    warehouseId?: string;
+    warehouseCode?: string;
+    belowReorderPoint?: boolean;
+    after?: { sku: string; code: string };
+    limit: number;
+    demand?: { since: string; windowDays: number };
+  },
 ): Promise<StockRow[]> {
   let query = db
     .selectFrom('stock')
     .innerJoin('warehouses', 'warehouses.id', 'stock.warehouse_id')
     .innerJoin('products', 'products.sku', 'stock.sku')
+    .leftJoin('reorder_policies', (j) => j.onRef('reorder_policies.sku', '=', 'stock.sku').onRef('reorder_policies.warehouse_id', '=', 'stock.warehouse_id'))
+    .leftJoin('suppliers', 'suppliers.id', 'products.supplier_id')
     .select([
       'stock.sku',
       'warehouses.code as warehouse',
       'stock.warehouse_id',
       'stock.on_hand',
       'stock.reserved',
-      'products.reorder_point',
+      'products.reorder_point as product_point',
+      'products.reorder_quantity as product_quantity',
+      'products.reorder_policy',
+      'products.safety_stock',
+      'products.lead_time_days',
+      'reorder_policies.sku as override_sku',
+      'reorder_policies.reorder_point as override_point',
+      'reorder_policies.reorder_quantity as override_quantity',
+      'suppliers.lead_time_days as supplier_lead_time_days',
       'stock.updated_at',
     ])
     .orderBy('stock.sku')
@@ -190,21 +246,75 @@ export async function queryStock(
   if (filter.sku !== undefined) query = query.where('stock.sku', '=', filter.sku);
   if (filter.warehouseId !== undefined) query = query.where('stock.warehouse_id', '=', filter.warehouseId);
   if (filter.warehouseCode !== undefined) query = query.where('warehouses.code', '=', filter.warehouseCode);
-  if (filter.belowReorderPoint) query = query.where(sql<boolean>`stock.on_hand - stock.reserved <= products.reorder_point`);
+  if (filter.belowReorderPoint) {
+    query = query
+      .where((eb) => eb.or([eb('reorder_policies.sku', 'is not', null), eb('products.reorder_point', '>', 0)]))
+      .where(sql<boolean>`stock.on_hand - stock.reserved <= coalesce(reorder_policies.reorder_point, products.reorder_point)`);
+  }
   const after = filter.after;
   if (after) {
     query = query.where((eb) =>
       eb.or([eb('stock.sku', '>', after.sku), eb.and([eb('stock.sku', '=', after.sku), eb('warehouses.code', '>', after.code)])]),
     );
   }
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    ...r,
-    on_hand: Number(r.on_hand),
-    reserved: Number(r.reserved),
-    available: Number(r.on_hand) - Number(r.reserved),
-    reorder_point: Number(r.reorder_point),
-  }));
+  const demand = filter.demand;
+  const rows = await query
+    .select((eb) => [
+      (demand
+        ? eb
+            .selectFrom('purchase_order_lines')
+            .innerJoin('purchase_orders', 'purchase_orders.id', 'purchase_order_lines.purchase_order_id')
+            .select(sql<number | string | null>`sum(purchase_order_lines.quantity - purchase_order_lines.quantity_received)`.as('units'))
+            .whereRef('purchase_order_lines.sku', '=', 'stock.sku')
+            .whereRef('purchase_orders.warehouse_id', '=', 'stock.warehouse_id')
+            .where('purchase_orders.status', 'in', openPurchaseOrderStatuses)
+            .whereRef('purchase_order_lines.quantity', '>', 'purchase_order_lines.quantity_received')
+        : sql<null>`null`
+      ).as('on_order'),
+      (demand
+        ? eb
+            .selectFrom('stock_movements')
+            .select(sql<number | string | null>`sum(stock_movements.reserved_delta)`.as('units'))
+            .whereRef('stock_movements.sku', '=', 'stock.sku')
+            .whereRef('stock_movements.warehouse_id', '=', 'stock.warehouse_id')
+            .where('stock_movements.kind', 'in', ['reserve', 'release'])
+            .where('stock_movements.order_id', 'is not', null)
+            .where('stock_movements.created_at', '>=', demand.since)
+        : sql<null>`null`
+      ).as('demand_units'),
+    ])
+    .execute();
+  return rows.map((r) => {
+    const available = Number(r.on_hand) - Number(r.reserved);
+    const overridden = r.override_sku !== null;
+    const row: StockRow = {
+      sku: r.sku,
+      warehouse: r.warehouse,
+      warehouse_id: r.warehouse_id,
+      on_hand: Number(r.on_hand),
+      reserved: Number(r.reserved),
+      available,
+      reorder_point: Number(overridden ? r.override_point : r.product_point),
+      reorder_quantity: Number(r.override_quantity ?? r.product_quantity),
+      reorder_policy: r.reorder_policy === 'auto' ? 'auto' : 'fixed',
+      reorder_managed: overridden || Number(r.product_point) > 0,
+      updated_at: r.updated_at,
+    };
+    if (demand) {
+      const stockDemand = { netUnits: Number(r.demand_units ?? 0), windowDays: demand.windowDays };
+      const safetyStock = Number(r.safety_stock ?? 0);
+      const leadTimeDays = leadTimeDaysOf(Number(r.lead_time_days), r.supplier_lead_time_days === null ? null : Number(r.supplier_lead_time_days));
+      row.cover = {
+        on_order: Number(r.on_order ?? 0),
+        average_daily_demand: averageDailyDemand(stockDemand),
+        suggested_reorder_quantity: suggestedReorderQuantity(stockDemand, leadTimeDays, safetyStock),
+        days_of_cover: daysOfCover(available, stockDemand),
+        safety_stock: safetyStock,
+        lead_time_days: leadTimeDays,
+      };
+    }
+    return row;
+  });
 }
 
 export async function listMovements(

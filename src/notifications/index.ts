@@ -8,3 +8,8 @@ export { accountMessageTypes, createAccountEmailRenderer, queueAccountEmail, typ
 export { PreferencesBody, PreferencesSchema } from './notifications.routes.js';
 export { preferencesOf, setPreferences } from './preference.repository.js';
 export { preferencesFrom, type Preferences } from './preferences.js';
+/** Emails to suppliers (a purchase order with its PDF): written in the caller's transaction, sent by the same job. */
+export { createSupplierEmailRenderer, queueSupplierEmail, type SupplierEmail, type SupplierEmailDeps, type SupplierEmailRenderer } from './supplier-messages.js';
+export { supplierEmailDepsOf } from './supplier-email-deps-of.js';
+export { supplierMessageTypes, type PurchaseOrderEmailContext, type SupplierAddress, type SupplierMessageType } from './supplier-message-types.js';
+export type { AttachmentRef } from './attachments.js';

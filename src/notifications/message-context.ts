@@ -10,7 +10,7 @@ import { findReturn } from '../returns/index.js';
 import { findShipment } from '../shipping/index.js';
 import type { PlannedMessage } from './message-rules.js';
 import type { NotificationDeps } from './notification-deps.js';
-import type { MessageContext, ReturnContext } from './types.js';
+import type { BackorderContext, MessageContext, ReturnContext } from './types.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -58,6 +58,28 @@ async function returnContext(db: Executor, planned: PlannedMessage & { returnId:
   };
 }
 
+/**
+ * The units the customer waited for: once complete, everything the order's receipts reserved for
+ * it (a backorder may be filled by several receipts; the message is sent once, at the last), read
+ * from its `order.backorder_allocated` events; else this event's own lines.
+ */
+async function backorderContext(db: Executor, orderId: string, eventData: Record<string, unknown>, names: Map<string, string>): Promise<BackorderContext> {
+  const complete = eventData.complete === true;
+  const lineLists: unknown[] = [eventData.lines];
+  if (complete) {
+    const events = await db.selectFrom('order_events').select('data').where('order_id', '=', orderId).where('type', '=', 'order.backorder_allocated').orderBy('id').execute();
+    if (events.length > 0) lineLists.splice(0, 1, ...events.map((e) => (JSON.parse(e.data) as Record<string, unknown>).lines));
+  }
+  const units = new Map<string, number>();
+  for (const list of lineLists) {
+    if (!Array.isArray(list)) continue;
+    for (const line of list as Array<{ sku?: unknown; quantity?: unknown }>) {
+      if (typeof line.sku === 'string' && typeof line.quantity === 'number') units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
+    }
+  }
+  return { complete, lines: [...units].map(([sku, quantity]) => ({ sku, name: names.get(sku) ?? sku, quantity })) };
+}
+
 export async function messageContext(db: Executor, deps: Pick<NotificationDeps, 'branding' | 'publicUrl' | 'carrierName'> & Partial<Pick<NotificationDeps, 'returnReasons'>>, orderId: string, planned: PlannedMessage, eventData: Record<string, unknown>): Promise<MessageContext | null> {
   const order = await findOrderRow(db, orderId);
   if (order === null) return null;
@@ -72,7 +94,7 @@ export async function messageContext(db: Executor, deps: Pick<NotificationDeps, 
       number: order.number,
       created_at: order.created_at,
       currency: order.currency,
-      lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: Number(l.quantity), unit_price: Number(l.unit_price), line_total: Number(l.quantity) * Number(l.unit_price) })),
+      lines: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: Number(l.quantity), unit_price: Number(l.unit_price), line_total: Number(l.quantity) * Number(l.unit_price), quantity_backordered: Number(l.quantity_backordered ?? 0) })),
       subtotal: Number(order.subtotal),
       shipping_total: Number(order.shipping_total),
       tax_total: Number(order.tax_total),
@@ -112,6 +134,7 @@ export async function messageContext(db: Executor, deps: Pick<NotificationDeps, 
     const payment = (await paymentsOfOrder(db, orderId)).at(-1);
     context.payment = { failure_message: payment?.failure_message ?? null };
   }
+  if (planned.messageType === 'backorder_allocated') context.backorder = await backorderContext(db, orderId, eventData, new Map(context.order.lines.map((l) => [l.sku, l.name])));
   if (planned.returnId) {
     const found = await returnContext(db, { ...planned, returnId: planned.returnId }, order.currency, eventData, new Map(context.order.lines.map((l) => [l.sku, l.name])), (code) => reasonLabel(code, deps.returnReasons));
     if (found) context.return = found;

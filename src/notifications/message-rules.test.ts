@@ -64,4 +64,11 @@ describe('which message an event means', () => {
     // The same events of an outbound parcel still do.
     expect(messageFor(ev('shipment.status_changed', { shipment_id: 'shp_1', kind: 'outbound', to: 'delivered' }))?.messageType).toBe('delivered');
   });
+
+  it('tells of a backorder once, when the last backordered unit is reserved', () => {
+    expect(messageFor(ev('order.backorder_allocated', { lines: [{ sku: 'A', quantity: 3 }], complete: true }))).toEqual({ messageType: 'backorder_allocated', qualifier: '-', shipmentId: null });
+    // A receipt that fills part of the backorder: nothing ships yet, so nothing to say.
+    expect(messageFor(ev('order.backorder_allocated', { lines: [{ sku: 'A', quantity: 1 }], complete: false }))).toBeNull();
+    expect(messageFor(ev('fulfillment.awaiting_backorder', { lines: [{ sku: 'A', quantity: 3 }] }))).toBeNull();
+  });
 });

@@ -3,7 +3,8 @@
  * notification's unique key with the order, the message and the channel: one shipped message per
  * shipment, one refund message per refund, one message per partial cancellation, one message per
  * return and step (requested, approved, rejected, received), and one delay or exception message per
- * shipment and reason (a second failed attempt does not repeat the first).
+ * shipment and reason (a second failed attempt does not repeat the first), and one message per order
+ * when its backordered units are all reserved.
  *
  * A return's own parcel (events with `kind: 'return'`, written by tracking) travels from the
  * customer to the shop: "shipped", "out for delivery", "delivered" or a delay would tell the
@@ -84,6 +85,10 @@ export function messageFor(event: TimelineEvent): PlannedMessage | null {
       return returnMessage('return_rejected', event);
     case 'return.received':
       return returnMessage('return_received', event);
+    case 'order.backorder_allocated':
+      // Told once, when the last backordered unit is reserved: a receipt that fills part of the
+      // backorder changes nothing the customer can act on, and nothing ships until all is there.
+      return d.complete === true ? { messageType: 'backorder_allocated', qualifier: '-', shipmentId: null } : null;
     default:
       return null;
   }

@@ -1,5 +1,10 @@
-/** What notifications need, gathered from the composition root's Deps (renderer and transports are made once there). */
+/**
+ * What notifications need, gathered from the composition root's Deps (renderer and transports are
+ * made once there). A composition file: it alone may name the capabilities whose documents
+ * messages attach (a purchase order's PDF), which notifications' own files never import.
+ */
 import type { Deps } from '../deps.js';
+import { purchaseOrderPdf } from '../replenishment/index.js';
 import type { NotificationDeps } from './notification-deps.js';
 
 export function notificationDepsOf(deps: Deps): NotificationDeps {
@@ -24,5 +29,8 @@ export function notificationDepsOf(deps: Deps): NotificationDeps {
     transports: deps.messages.transports,
     carrierName: (carrier) => deps.carriers.get(carrier)?.displayName ?? carrier,
     returnReasons: deps.config.returns.reasons,
+    attachments: {
+      purchase_order: async (db, id) => ({ contentType: 'application/pdf', content: await purchaseOrderPdf(db, deps.config.shop, id) }),
+    },
   };
 }

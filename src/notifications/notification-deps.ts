@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import type { Ids } from '../platform/ids.js';
 import type { Enqueue } from '../platform/jobs/types.js';
+import type { AttachmentMakers } from './attachments.js';
 import type { Branding, EmailTransport, MessageContext, MessageType, RenderedMessage, SmsTransport } from './types.js';
 
 export interface NotificationDeps {
@@ -22,4 +23,6 @@ export interface NotificationDeps {
   carrierName(carrier: string): string;
   /** The shop's return reasons (config-returns.ts): their labels in messages. */
   returnReasons?: ReadonlyArray<{ code: string; label: string }>;
+  /** Who makes the documents messages attach, by kind (`purchase_order`): given by the composition root, so notifications import no capability that owns them. */
+  attachments: AttachmentMakers;
 }

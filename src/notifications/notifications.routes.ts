@@ -7,6 +7,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { decodeCursor, listOf, page, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import type { NotificationTable } from '../platform/db/schema.js';
+import { parseAttachment, type AttachmentRef } from './attachments.js';
 import type { NotificationDeps } from './notification-deps.js';
 import { findNotification, listNotifications, updateNotification } from './notification.repository.js';
 import { SEND_ATTEMPTS, SEND_NOTIFICATION_JOB } from './plan-notifications.js';
@@ -34,6 +35,13 @@ const NotificationSchema = Type.Object({
   send_after: Type.String(),
   sent_at: Type.Union([Type.String(), Type.Null()]),
   created_at: Type.String(),
+  attachment: Type.Union([
+    Type.Object(
+      { kind: Type.String({ description: 'purchase_order' }), id: Type.String({ description: 'The record the document is made from' }), filename: Type.String() },
+      { description: 'A document made and attached when the email is sent' },
+    ),
+    Type.Null(),
+  ]),
 });
 const NotificationDetailSchema = Type.Intersect([NotificationSchema, Type.Object({ text: Type.String(), html: Type.Union([Type.String(), Type.Null()]) })]);
 
@@ -46,6 +54,15 @@ export const PreferencesBody = Type.Object(
   Object.fromEntries(channels.map((c) => [c, Type.Optional(Type.Object(Object.fromEntries(messageTypes.map((t) => [t, Type.Optional(Type.Boolean())])), { additionalProperties: false }))])),
   { additionalProperties: false, minProperties: 1 },
 );
+
+/** A reference that does not parse is shown as none here; sending it dead-letters with the reason. */
+function attachmentView(stored: string | null | undefined): AttachmentRef | null {
+  try {
+    return parseAttachment(stored);
+  } catch {
+    return null;
+  }
+}
 
 function view(n: NotificationTable) {
   return {
@@ -65,6 +82,7 @@ function view(n: NotificationTable) {
     send_after: n.send_after,
     sent_at: n.sent_at,
     created_at: n.created_at,
+    attachment: attachmentView(n.attachment),
   };
 }
 

@@ -65,14 +65,15 @@ function literalName(node: unknown): string | null {
   return null; // a dynamic partial `{{> (expr)}}`: nothing to check ahead
 }
 
-interface Compiled {
+export interface Compiled {
   source: TemplateSource;
   fn: Template;
   /** Partials it calls, minus the ones it defines inline. */
   calls: Set<string>;
 }
 
-function compile(hbs: Hbs, source: TemplateSource, html: boolean): Compiled {
+/** Parses and compiles one template now, with the checks every message gets (also used by supplier-messages.ts). */
+export function compile(hbs: Hbs, source: TemplateSource, html: boolean): Compiled {
   const where = `notification template ${source.path}`;
   let ast: hbs.AST.Program;
   try {
@@ -110,7 +111,7 @@ function compile(hbs: Hbs, source: TemplateSource, html: boolean): Compiled {
 }
 
 /** One Handlebars instance with its partials: the specific kind wins over a shared one of the same name. */
-function instanceWithPartials(sources: TemplateSource[], target: 'html' | 'text'): { hbs: Hbs; partials: Map<string, Compiled> } {
+export function instanceWithPartials(sources: TemplateSource[], target: 'html' | 'text'): { hbs: Hbs; partials: Map<string, Compiled> } {
   const hbs = newInstance();
   const partials = new Map<string, Compiled>();
   const html = target === 'html';
@@ -123,7 +124,7 @@ function instanceWithPartials(sources: TemplateSource[], target: 'html' | 'text'
   return { hbs, partials };
 }
 
-function checkCalls(compiled: Compiled, partials: Map<string, Compiled>, target: string): void {
+export function checkCalls(compiled: Compiled, partials: Map<string, Compiled>, target: string): void {
   for (const name of compiled.calls) {
     if (!partials.has(name)) {
       throw new TemplateConfigError(`notification template ${compiled.source.path}: calls the partial "${name}", which no ${target} partial file (${name}.${target}.hbs or ${name}.hbs) defines`);
@@ -183,11 +184,11 @@ function viewOf(ctx: MessageContext): Record<string, unknown> {
   return view;
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function tidyText(text: string): string {
+export function tidyText(text: string): string {
   return `${text
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
@@ -210,7 +211,7 @@ export function fitSms(text: string): string {
   return `${cut(flat, SMS_MAX_LENGTH - 3)}...`;
 }
 
-function run(template: Compiled, view: Record<string, unknown>): string {
+export function run(template: Compiled, view: Record<string, unknown>): string {
   try {
     return template.fn(view);
   } catch (error) {
@@ -228,12 +229,16 @@ export function createRenderer(options: { overrideDir?: string | null }): Render
   const html = instanceWithPartials(sources, 'html');
   const text = instanceWithPartials(sources, 'text');
   const messages = new Map<string, Compiled>();
+  // Supplier messages are rendered by supplier-messages.ts; they are compiled here too so that a
+  // broken one stops start-up like any template, and the partials they call count as called.
+  const supplierMessages: Compiled[] = [];
   for (const source of sources) {
-    if (source.role.kind !== 'message') continue;
+    if (source.role.kind !== 'message' && source.role.kind !== 'supplier_message') continue;
     const isHtml = source.role.part === 'html';
     const compiled = compile(isHtml ? html.hbs : text.hbs, source, isHtml);
     checkCalls(compiled, isHtml ? html.partials : text.partials, isHtml ? 'html' : 'text');
-    messages.set(`${source.role.type}.${source.role.part}`, compiled);
+    if (source.role.kind === 'message') messages.set(`${source.role.type}.${source.role.part}`, compiled);
+    else supplierMessages.push(compiled);
   }
   const called = new Set<string>();
   for (const [instance, target] of [
@@ -241,7 +246,7 @@ export function createRenderer(options: { overrideDir?: string | null }): Render
     [text, 'text'],
   ] as const) {
     for (const partial of instance.partials.values()) checkCalls(partial, instance.partials, target);
-    for (const compiled of [...instance.partials.values(), ...messages.values()]) for (const name of compiled.calls) called.add(name);
+    for (const compiled of [...instance.partials.values(), ...messages.values(), ...supplierMessages]) for (const name of compiled.calls) called.add(name);
   }
   for (const source of sources) {
     // A partial of the shop's that nothing calls is most likely a misspelt message name

@@ -4,18 +4,44 @@
  * which tells the one possible duplicate apart. A channel outage retries the job with backoff; after
  * the last attempt, or at once for a permanent refusal, the message is a dead letter (status `dead`,
  * its job in the jobs' dead letters), replayed by POST /api/v1/notifications/{id}/retry.
+ *
+ * A message with an attachment (a purchase order's PDF) has its document made here, just before the
+ * channel is called: the row holds only the reference (attachments.ts).
  */
 import type { JobContext } from '../platform/jobs/types.js';
+import { makeAttachment, parseAttachment, type AttachmentRef } from './attachments.js';
 import type { NotificationDeps } from './notification-deps.js';
 import { findNotification, updateNotification } from './notification.repository.js';
-import { ChannelError, type SendResult } from './types.js';
+import { isSupplierMessage } from './supplier-message-types.js';
+import { ChannelError, type EmailAttachment, type SendResult } from './types.js';
 
 /** A refusal no retry can change: the job gives up at once (the notification is dead). */
 class PermanentSendError extends Error {}
 
+/** A reference no writer of ours produces cannot become valid by waiting: refused at once. */
+function attachmentOf(stored: string | null | undefined): AttachmentRef | null {
+  try {
+    return parseAttachment(stored);
+  } catch (error) {
+    throw new ChannelError('email', false, (error as Error).message, 'attachment_invalid', { cause: error });
+  }
+}
+
 async function deliver(deps: NotificationDeps, n: NonNullable<Awaited<ReturnType<typeof findNotification>>>): Promise<SendResult> {
   if (n.channel === 'email') {
-    return deps.transports.email.send({ from: deps.settings.mailFrom, to: n.to_address, subject: n.subject ?? '', text: n.body_text, html: n.body_html ?? n.body_text, messageId: n.message_id });
+    const ref = attachmentOf(n.attachment);
+    const attachments: EmailAttachment[] = ref === null ? [] : [await makeAttachment(deps.db, deps.attachments, ref)];
+    return deps.transports.email.send({
+      from: deps.settings.mailFrom,
+      to: n.to_address,
+      subject: n.subject ?? '',
+      text: n.body_text,
+      html: n.body_html ?? n.body_text,
+      messageId: n.message_id,
+      // A supplier answers the shop's people, not whatever address the mail is sent from.
+      ...(isSupplierMessage(n.message_type) ? { replyTo: deps.branding.supportEmail } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+    });
   }
   const from = deps.settings.twilio?.from ?? '+10000000000';
   return deps.transports.sms.send({ from, to: n.to_address, body: n.body_text });

@@ -6,6 +6,8 @@
  *
  * File names say what a file is:
  *   `<message type>.<subject|html|text|sms>.hbs`  one part of one message;
+ *   `<supplier message>.<subject|html|text>.hbs`   one part of a message to a supplier
+ *                                                  (supplier-message-types.ts: no SMS part);
  *   `<name>.html.hbs`                              a partial for HTML parts;
  *   `<name>.text.hbs`                              a partial for text, SMS and subjects;
  *   `<name>.hbs`                                   a partial for both (escaped in HTML, raw in text).
@@ -14,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isSupplierMessage, supplierMessageParts, supplierMessageTypes, type SupplierMessagePart, type SupplierMessageType } from './supplier-message-types.js';
 import { messageTypes, type MessageType } from './types.js';
 
 export const messageParts = ['subject', 'html', 'text', 'sms'] as const;
@@ -22,7 +25,10 @@ export type MessagePart = (typeof messageParts)[number];
 /** Which Handlebars instance a partial is registered in: HTML, text (text, SMS, subject), or both. */
 export type PartialTarget = 'html' | 'text' | 'shared';
 
-export type TemplateRole = { kind: 'message'; type: MessageType; part: MessagePart } | { kind: 'partial'; name: string; target: PartialTarget };
+export type TemplateRole =
+  | { kind: 'message'; type: MessageType; part: MessagePart }
+  | { kind: 'supplier_message'; type: SupplierMessageType; part: SupplierMessagePart }
+  | { kind: 'partial'; name: string; target: PartialTarget };
 
 export interface TemplateSource {
   /** The file name, the key an override replaces (`shipped.html.hbs`). */
@@ -54,6 +60,9 @@ export function templateRole(file: string): TemplateRole | null {
   if (part === undefined) return { kind: 'partial', name, target: 'shared' };
   if ((messageTypes as readonly string[]).includes(name) && (messageParts as readonly string[]).includes(part)) {
     return { kind: 'message', type: name as MessageType, part: part as MessagePart };
+  }
+  if (isSupplierMessage(name) && (supplierMessageParts as readonly string[]).includes(part)) {
+    return { kind: 'supplier_message', type: name, part: part as SupplierMessagePart };
   }
   // `shipped.html.hbs` above is a message part; any other `<name>.html.hbs` is a partial.
   if (part === 'html' || part === 'text') return { kind: 'partial', name, target: part };
@@ -97,7 +106,7 @@ function readFolder(dir: string, overridden: boolean): TemplateSource[] {
     const role = templateRole(file);
     if (role === null) {
       throw new TemplateConfigError(
-        `notification templates: ${full} is not a template name Waybill knows; a message part is <type>.<subject|html|text|sms>.hbs with type one of ${messageTypes.join(', ')}, a partial is <name>.html.hbs, <name>.text.hbs or <name>.hbs`,
+        `notification templates: ${full} is not a template name Waybill knows; a message part is <type>.<subject|html|text|sms>.hbs with type one of ${messageTypes.join(', ')}, a supplier message part is <type>.<subject|html|text>.hbs with type one of ${supplierMessageTypes.join(', ')}, a partial is <name>.html.hbs, <name>.text.hbs or <name>.hbs`,
       );
     }
     sources.push({ file, path: full, source: readFileSync(full, 'utf8'), role, overridden });
@@ -116,6 +125,11 @@ export function loadTemplateSources(overrideDir: string | null): TemplateSource[
   for (const source of readFolder(builtIn, false)) byFile.set(source.file, source);
   for (const type of messageTypes) {
     for (const part of messageParts) {
+      if (!byFile.has(`${type}.${part}.hbs`)) throw new TemplateConfigError(`notification templates: ${path.join(builtIn, `${type}.${part}.hbs`)} is missing (a broken install?)`);
+    }
+  }
+  for (const type of supplierMessageTypes) {
+    for (const part of supplierMessageParts) {
       if (!byFile.has(`${type}.${part}.hbs`)) throw new TemplateConfigError(`notification templates: ${path.join(builtIn, `${type}.${part}.hbs`)} is missing (a broken install?)`);
     }
   }

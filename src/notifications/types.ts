@@ -19,6 +19,7 @@ export const messageTypes = [
   'return_rejected',
   'return_received',
   'refund_issued',
+  'backorder_allocated',
 ] as const;
 export type MessageType = (typeof messageTypes)[number];
 
@@ -44,6 +45,8 @@ export interface MessageLine {
   /** Minor units. */
   unit_price: number;
   line_total: number;
+  /** Units waiting for stock (a backorder); 0 for most lines. */
+  quantity_backordered?: number;
 }
 
 /**
@@ -95,6 +98,15 @@ export interface MessageContext {
   /** The return messages, and refund_issued when the refund pays for a return. */
   return?: ReturnContext;
   payment?: { failure_message: string | null };
+  /** backorder_allocated: the units a receipt reserved for the order, and whether anything still waits. */
+  backorder?: BackorderContext;
+}
+
+export interface BackorderContext {
+  /** What this receipt reserved (the units the customer waited for), by SKU. */
+  lines: Array<{ sku: string; name: string; quantity: number }>;
+  /** Nothing of the order waits for stock any more: it is being prepared. */
+  complete: boolean;
 }
 
 /** A line of a return: what the customer sends back, why, and (after receipt) what arrived. */
@@ -143,6 +155,16 @@ export interface EmailToSend {
   html: string;
   /** Stable per notification (`<ntf_…@host>`): a resend after a crash carries the same one. */
   messageId: string;
+  /** Where replies go when not to `from` (a supplier answering a purchase order reaches the shop's support). */
+  replyTo?: string;
+  /** Documents made for this send (the purchase order's PDF); the dev outbox ignores them. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface SmsToSend {

@@ -1,6 +1,6 @@
 /**
- * Cancelling an order, whole or some lines, for what has not shipped: the reservation is released
- * through the ledger, the payment voided or refunded, and the labels of parcels left with nothing
+ * Cancelling an order, whole or some lines, for what has not shipped: backordered units first (they
+ * hold no stock), then reserved ones, whose reservation is released through the ledger, the payment voided or refunded, and the labels of parcels left with nothing
  * to carry voided by a shipping job. After goods left, cancelling is refused with a hint to start a
  * return.
  */
@@ -10,7 +10,7 @@ import { isoTime } from '../platform/clock.js';
 import type { Trx } from '../platform/db/database.js';
 import { AppError, notFound, validationError, type FieldError } from '../platform/errors.js';
 import type { Ids } from '../platform/ids.js';
-import { settleCancellation, type OrderPaymentDeps } from './order-payments.js';
+import { FULFILLMENT_START_JOB, settleCancellation, type OrderPaymentDeps } from './order-payments.js';
 import { shippedStatuses, type OrderStatus } from './order-status.js';
 import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, updateLineQuantities } from './order.repository.js';
 import type { CancelOrderInput } from './order.schemas.js';
@@ -45,6 +45,7 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
     quantity: Number(l.quantity),
     quantity_shipped: Number(l.quantity_shipped),
     quantity_cancelled: Number(l.quantity_cancelled),
+    quantity_backordered: Number(l.quantity_backordered ?? 0),
   }));
   const open = (l: (typeof lines)[number]) => l.quantity - l.quantity_shipped - l.quantity_cancelled;
 
@@ -61,17 +62,35 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
   if (errors.length > 0) throw validationError(errors);
   if (wanted.length === 0) throw new AppError('conflict', 'Nothing on this order is left to cancel');
 
+  // Backordered units first: they hold no reservation, so cancelling them releases nothing, and
+  // the reserved units stay with an order that keeps them. Then reserved units, line by line.
+  const release: Array<{ sku: string; quantity: number }> = [];
+  const unbackordered: Array<{ sku: string; quantity: number }> = [];
   for (const want of wanted) {
     let remaining = want.quantity;
-    for (const line of lines.filter((l) => l.sku === want.sku)) {
-      const take = Math.min(open(line), remaining);
+    const ofSku = lines.filter((l) => l.sku === want.sku);
+    const changed = new Set<(typeof lines)[number]>();
+    for (const line of ofSku) {
+      const take = Math.min(line.quantity_backordered, remaining);
       if (take === 0) continue;
+      line.quantity_backordered -= take;
       line.quantity_cancelled += take;
       remaining -= take;
-      await updateLineQuantities(trx, line);
+      changed.add(line);
     }
+    const fromBackorders = want.quantity - remaining;
+    for (const line of ofSku) {
+      const take = Math.min(open(line) - line.quantity_backordered, remaining);
+      if (take <= 0) continue;
+      line.quantity_cancelled += take;
+      remaining -= take;
+      changed.add(line);
+    }
+    for (const line of changed) await updateLineQuantities(trx, line);
+    if (fromBackorders > 0) unbackordered.push({ sku: want.sku, quantity: fromBackorders });
+    if (want.quantity - fromBackorders > 0) release.push({ sku: want.sku, quantity: want.quantity - fromBackorders });
   }
-  await settleReservation(trx, { ids: deps.ids, actor, now }, order.id, 'release', wanted);
+  if (release.length > 0) await settleReservation(trx, { ids: deps.ids, actor, now }, order.id, 'release', release);
 
   const everythingCancelled = lines.every((l) => l.quantity_cancelled === l.quantity);
   const nothingLeftToShip = lines.every((l) => open(l) === 0);
@@ -81,8 +100,15 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
     type: everythingCancelled ? 'order.cancelled' : 'order.lines_cancelled',
     actor,
     at: now,
-    data: { reason: input.reason, lines: wanted, ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) },
+    data: { reason: input.reason, lines: wanted, ...(unbackordered.length > 0 ? { backordered: unbackordered } : {}), ...(nextStatus !== status ? { from: status, to: nextStatus } : {}) },
   });
+  // The units it waited for are gone: what is left is all reserved, so processing may go on (its
+  // first step waited while anything was backordered; a fresh key, as that one ran already). A
+  // pending payment's authorization starts it instead.
+  const waitedForStock = unbackordered.length > 0 && lines.every((l) => l.quantity_backordered === 0);
+  if (waitedForStock && (nextStatus === 'placed' || nextStatus === 'processing')) {
+    await deps.enqueue(trx, { type: FULFILLMENT_START_JOB, payload: { order_id: order.id }, dedupeKey: `order:${order.id}:fulfillment:backorders-cancelled` });
+  }
   await settleCancellation(trx, deps, order.id, input.reason, actor);
   // One job per cancellation (a fresh key): a later partial cancellation may empty another parcel.
   await deps.enqueue(trx, { type: VOID_LABELS_JOB, payload: { order_id: order.id }, dedupeKey: `order:${order.id}:void-labels:${deps.ids.new('job')}` });

@@ -32,6 +32,11 @@ export async function changeOrderStatus(
   }
   if (input.status === 'shipped') {
     const lines = (await findOrderLines(trx, [order.id])).get(order.id)!;
+    // Backordered units are in no warehouse yet: nothing can ship them until a receipt reserves them.
+    const backordered = lines.filter((l) => Number(l.quantity_backordered ?? 0) > 0).map((l) => ({ sku: l.sku, quantity: Number(l.quantity_backordered) }));
+    if (backordered.length > 0) {
+      throw new AppError('conflict', `The order has backordered units (${backordered.map((b) => `${b.quantity} × ${b.sku}`).join(', ')}): it can ship once a receipt reserves them, or after they are cancelled`, { backordered });
+    }
     const toShip = lines
       .map((l) => ({ line: l, quantity: Number(l.quantity) - Number(l.quantity_shipped) - Number(l.quantity_cancelled) }))
       .filter((x) => x.quantity > 0);

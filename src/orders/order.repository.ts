@@ -17,8 +17,14 @@ export interface OrderEvent {
 
 type AllocationView = Order['allocations'][number];
 
-/** An order line as the API shows it (staff and portal alike). */
+/** An order line as the API shows it (staff and portal alike); when backordered units are expected is not known here. */
 export function orderLineView(l: OrderLineTable): Order['lines'][number] {
+  return lineView(l, undefined);
+}
+
+/** `expectedAt`: when backordered units are expected (backorderExpectedDates), by SKU. */
+function lineView(l: OrderLineTable, expectedAt: ReadonlyMap<string, string> | undefined): Order['lines'][number] {
+  const backordered = Number(l.quantity_backordered ?? 0);
   return {
     sku: l.sku,
     name: l.name,
@@ -27,10 +33,40 @@ export function orderLineView(l: OrderLineTable): Order['lines'][number] {
     quantity_shipped: Number(l.quantity_shipped),
     quantity_cancelled: Number(l.quantity_cancelled),
     quantity_returned: Number(l.quantity_returned),
+    quantity_backordered: backordered,
+    backorder_expected_at: backordered > 0 ? (expectedAt?.get(l.sku) ?? null) : null,
   };
 }
 
-function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney): Order {
+/**
+ * Purchase orders that bring stock (sent or partially received) and still owe units: a SKU's
+ * earliest expected date. Read here from replenishment's tables rather than asked of it, since
+ * replenishment imports orders (a draft has no date the supplier agreed to, so it does not count).
+ */
+export async function backorderExpectedDates(db: Executor, skus: readonly string[]): Promise<Map<string, string>> {
+  if (skus.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('purchase_order_lines')
+    .innerJoin('purchase_orders', 'purchase_orders.id', 'purchase_order_lines.purchase_order_id')
+    .select(['purchase_order_lines.sku'])
+    .select((eb) => eb.fn.min<string>('purchase_orders.expected_at').as('expected_at'))
+    .where('purchase_order_lines.sku', 'in', skus)
+    .where('purchase_orders.status', 'in', ['sent', 'partially_received'])
+    .where('purchase_orders.expected_at', 'is not', null)
+    .whereRef('purchase_order_lines.quantity', '>', 'purchase_order_lines.quantity_received')
+    .groupBy('purchase_order_lines.sku')
+    .execute();
+  return new Map(rows.filter((r) => r.expected_at !== null).map((r) => [r.sku, r.expected_at]));
+}
+
+/** The expected dates the given orders' backordered lines need (one query for all of them). */
+async function expectedDatesOf(db: Executor, lines: Iterable<OrderLineTable[]>): Promise<Map<string, string>> {
+  const skus = new Set<string>();
+  for (const list of lines) for (const l of list) if (Number(l.quantity_backordered ?? 0) > 0) skus.add(l.sku);
+  return backorderExpectedDates(db, [...skus]);
+}
+
+function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney, expectedAt?: ReadonlyMap<string, string>): Order {
   const customer = JSON.parse(row.customer) as Omit<Order['customer'], 'id'>;
   return {
     id: row.id,
@@ -38,7 +74,7 @@ function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: Allocati
     status: row.status as OrderStatus,
     customer: { id: row.customer_id, ...customer },
     shipping_address: JSON.parse(row.shipping_address) as Order['shipping_address'],
-    lines: lines.map(orderLineView),
+    lines: lines.map((l) => lineView(l, expectedAt)),
     allocations,
     currency: row.currency,
     subtotal: Number(row.subtotal),
@@ -128,8 +164,8 @@ export async function paymentViews(db: Executor, orderId: string): Promise<Payme
   return (await relatedRecordsOf(db, [orderId])).get(orderId)!.payments;
 }
 
-export function orderFromRows(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney): Order {
-  return toOrder(row, lines, allocations, publicUrl, money);
+export function orderFromRows(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney, expectedAt?: ReadonlyMap<string, string>): Order {
+  return toOrder(row, lines, allocations, publicUrl, money, expectedAt);
 }
 
 export async function insertOrderEvent(db: Executor, ids: Ids, orderId: string, event: OrderEvent): Promise<void> {
@@ -177,7 +213,8 @@ export async function loadOrder(db: Executor, idOrNumber: string, publicUrl: str
   const row = await findOrderRow(db, idOrNumber);
   if (!row) return null;
   const [lines, allocations, money] = [await findOrderLines(db, [row.id]), await findAllocationViews(db, [row.id]), await relatedRecordsOf(db, [row.id], publicUrl)];
-  return toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!);
+  const expectedAt = await expectedDatesOf(db, lines.values());
+  return toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!, expectedAt);
 }
 
 export interface OrderFilter {
@@ -220,7 +257,8 @@ export async function listOrders(db: Executor, filter: OrderFilter, publicUrl: s
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
   const [lines, allocations, money] = [await findOrderLines(db, ids), await findAllocationViews(db, ids), await relatedRecordsOf(db, ids, publicUrl)];
-  return rows.map((row) => toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!));
+  const expectedAt = await expectedDatesOf(db, lines.values());
+  return rows.map((row) => toOrder(row, lines.get(row.id)!, allocations.get(row.id)!, publicUrl, money.get(row.id)!, expectedAt));
 }
 
 export async function listOrderEvents(db: Executor, orderId: string, options: { after?: string; limit: number }) {
@@ -244,8 +282,22 @@ export async function setOrderStatus(db: Executor, orderId: string, from: OrderS
   return result.numUpdatedRows > 0n;
 }
 
-export async function updateLineQuantities(db: Executor, line: { id: string; quantity_shipped: number; quantity_cancelled: number }): Promise<void> {
-  await db.updateTable('order_lines').set({ quantity_shipped: line.quantity_shipped, quantity_cancelled: line.quantity_cancelled }).where('id', '=', line.id).execute();
+/** Writes a line's counts; `quantity_backordered` only when given (cancelling backordered units). */
+export async function updateLineQuantities(db: Executor, line: { id: string; quantity_shipped: number; quantity_cancelled: number; quantity_backordered?: number }): Promise<void> {
+  await db
+    .updateTable('order_lines')
+    .set({
+      quantity_shipped: line.quantity_shipped,
+      quantity_cancelled: line.quantity_cancelled,
+      ...(line.quantity_backordered === undefined ? {} : { quantity_backordered: line.quantity_backordered }),
+    })
+    .where('id', '=', line.id)
+    .execute();
+}
+
+/** Sets the units of a new order's line that wait for stock (placing an order). */
+export async function setBackordered(db: Executor, lineId: string, quantity: number): Promise<void> {
+  await db.updateTable('order_lines').set({ quantity_backordered: quantity }).where('id', '=', lineId).execute();
 }
 
 export async function nextOrderNumber(db: Executor, dialect: 'sqlite' | 'postgres'): Promise<string> {

@@ -79,6 +79,10 @@ export const OrderLineSchema = Type.Object({
   quantity_shipped: Type.Integer(),
   quantity_cancelled: Type.Integer(),
   quantity_returned: Type.Integer(),
+  quantity_backordered: Type.Integer({ description: 'Units ordered beyond stock (a backorderable product), waiting for a purchase order to be received; nothing is reserved for them' }),
+  backorder_expected_at: Type.Union([Type.String(), Type.Null()], {
+    description: 'When backordered units are expected: the earliest expected date of an open purchase order (sent or partially received) for the SKU; null when none or nothing is backordered',
+  }),
 });
 
 export const PaymentViewSchema = Type.Object({

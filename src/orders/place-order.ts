@@ -16,7 +16,7 @@ import type { Ids } from '../platform/ids.js';
 import { MoneyOverflowError } from '../platform/money.js';
 import { checkProvider, enqueueFulfillment, openPayment, type OrderPaymentDeps } from './order-payments.js';
 import { orderTotals } from './order-totals.js';
-import { insertOrder, insertOrderEvent, nextOrderNumber, orderFromRows, paymentViews } from './order.repository.js';
+import { backorderExpectedDates, insertOrder, insertOrderEvent, nextOrderNumber, orderFromRows, paymentViews, setBackordered } from './order.repository.js';
 import type { Order, PlaceOrderInput } from './order.schemas.js';
 
 export interface PlaceOrderDeps extends OrderPaymentDeps {
@@ -41,9 +41,28 @@ function totalsOrInvalid(lines: OrderLineTable[], pricing: PlaceOrderDeps['prici
   }
 }
 
+/**
+ * Marks the units no warehouse had as backordered on the order's lines: of lines naming the same
+ * SKU, the last ones wait (the first are filled first), so the stored rows match the reservation.
+ */
+async function backorderLines(trx: Trx, lines: OrderLineTable[], backordered: ReadonlyArray<{ sku: string; quantity: number }>): Promise<void> {
+  for (const { sku, quantity } of backordered) {
+    let remaining = quantity;
+    for (const line of lines.filter((l) => l.sku === sku).reverse()) {
+      const take = Math.min(line.quantity, remaining);
+      if (take === 0) continue;
+      line.quantity_backordered = take;
+      remaining -= take;
+      await setBackordered(trx, line.id, take);
+    }
+  }
+}
+
 export interface PlaceOptions {
   /** Nothing is charged: unit prices, shipping and tax are 0 (the replacement order of an exchange). */
   freeOfCharge?: boolean;
+  /** Every unit must be in stock now, even of backorderable products (an exchange reserves at once). */
+  noBackorders?: boolean;
 }
 
 export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrderInput, actor: string, options: PlaceOptions = {}): Promise<Order> {
@@ -75,6 +94,7 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
     quantity_shipped: 0,
     quantity_cancelled: 0,
     quantity_returned: 0,
+    quantity_backordered: 0,
   }));
   const totals = totalsOrInvalid(lines, options.freeOfCharge ? { shippingFee: 0, taxRateBps: 0 } : deps.pricing);
   const payment = input.payment ?? null;
@@ -105,8 +125,12 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
   };
   await insertOrder(trx, row, lines);
   const destination = locate(address.country, address.city, address.region);
-  const { allocations, split } = await reserveForOrder(trx, { ids: deps.ids, actor, now }, { orderId, wanted: sumBySku(input.lines), destination });
+  const backorderable = new Set(options.noBackorders ? [] : [...products.values()].filter((p) => p.backorderable).map((p) => p.sku));
+  const { allocations, split, backordered } = await reserveForOrder(trx, { ids: deps.ids, actor, now }, { orderId, wanted: sumBySku(input.lines), destination, backorderable });
+  if (backordered.length > 0) await backorderLines(trx, lines, backordered);
   const paymentId = payment ? await openPayment(trx, deps, { id: orderId, total: row.total, currency: row.currency }, payment, now) : null;
+  // Enqueued even with backordered units: the first step sees them and waits (fulfillment/jobs.ts),
+  // as it does for a paid order whose authorization enqueues it.
   if (!payment) await enqueueFulfillment(trx, deps, orderId);
   await insertOrderEvent(trx, deps.ids, orderId, {
     type: 'order.placed',
@@ -118,6 +142,7 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
       currency: row.currency,
       split,
       allocations: allocations.map((a) => ({ sku: a.sku, warehouse: a.warehouseCode, quantity: a.quantity })),
+      backordered,
       ...(payment ? { status: row.status, payment_id: paymentId, provider: payment.provider } : {}),
     },
   });
@@ -127,5 +152,6 @@ export async function placeOrder(trx: Trx, deps: PlaceOrderDeps, input: PlaceOrd
     allocations.map((a) => ({ sku: a.sku, warehouse: a.warehouseCode, quantity: a.quantity })).sort((a, b) => (a.sku === b.sku ? (a.warehouse < b.warehouse ? -1 : 1) : a.sku < b.sku ? -1 : 1)),
     deps.publicUrl,
     paymentId === null ? { payments: [], refunds: [] } : { payments: await paymentViews(trx, orderId), refunds: [] },
+    backordered.length === 0 ? undefined : await backorderExpectedDates(trx, backordered.map((b) => b.sku)),
   );
 }

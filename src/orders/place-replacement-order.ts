@@ -28,5 +28,5 @@ export async function placeReplacementOrder(trx: Trx, deps: PlaceOrderDeps, orig
     shipping: { strategy: shipping.strategy ?? 'cheapest', carrier: shipping.carrier ?? null, service: shipping.service ?? null, deliver_by: null },
     metadata: { replacement_for: original.id, return_id: replacement.returnId },
   };
-  return placeOrder(trx, deps, input, actor, { freeOfCharge: true });
+  return placeOrder(trx, deps, input, actor, { freeOfCharge: true, noBackorders: true });
 }

@@ -1,5 +1,11 @@
-/** STUB (being written): the quantity to reorder, configured and suggested from demand. */
+/**
+ * The quantity to reorder for a (SKU, warehouse): the configured one, the one suggested from demand
+ * over the window, and the one a purchase order orders (demand.ts).
+ */
+import { averageDailyDemand, demandWindowStart, suggestedReorderQuantity } from '../catalog/index.js';
 import type { Executor } from '../platform/db/database.js';
+import { chooseReorderQuantity } from './demand.js';
+import { netDemandUnits } from './demand.repository.js';
 
 export interface ReorderQuantityInput {
   sku: string;
@@ -22,6 +28,14 @@ export interface ReorderQuantity {
   averageDailyDemand: number;
 }
 
-export async function reorderQuantityFor(_db: Executor, input: ReorderQuantityInput): Promise<ReorderQuantity> {
-  return { configured: input.configured, suggested: input.configured, chosen: Math.max(input.configured, input.minOrderQuantity), averageDailyDemand: 0 };
+export async function reorderQuantityFor(db: Executor, input: ReorderQuantityInput): Promise<ReorderQuantity> {
+  const netUnits = await netDemandUnits(db, { sku: input.sku, warehouseId: input.warehouseId, since: demandWindowStart(input.now, input.windowDays) });
+  const demand = { netUnits, windowDays: input.windowDays };
+  const suggested = suggestedReorderQuantity(demand, input.leadTimeDays, input.safetyStock);
+  return {
+    configured: input.configured,
+    suggested,
+    chosen: chooseReorderQuantity({ policy: input.policy, configured: input.configured, suggested, minOrderQuantity: input.minOrderQuantity }),
+    averageDailyDemand: averageDailyDemand(demand),
+  };
 }

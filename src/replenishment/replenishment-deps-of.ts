@@ -1,5 +1,6 @@
 /** What replenishment needs, gathered once from the composition root's Deps. */
 import type { Deps } from '../deps.js';
+import { supplierEmailDepsOf } from '../notifications/index.js';
 import type { ReplenishmentDeps } from './replenishment-deps.js';
 
 export function replenishmentDepsOf(deps: Deps): ReplenishmentDeps {
@@ -14,5 +15,6 @@ export function replenishmentDepsOf(deps: Deps): ReplenishmentDeps {
     publicUrl: deps.config.publicUrl,
     shop: deps.config.shop,
     mailFrom: deps.config.notifications.mailFrom,
+    supplierEmail: supplierEmailDepsOf(deps),
   };
 }

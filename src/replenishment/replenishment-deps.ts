@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Db, Dialect } from '../platform/db/database.js';
 import type { Ids } from '../platform/ids.js';
 import type { Enqueue } from '../platform/jobs/types.js';
+import type { SupplierEmailDeps } from '../notifications/index.js';
 
 export interface ReplenishmentDeps {
   db: Db;
@@ -19,4 +20,6 @@ export interface ReplenishmentDeps {
   shop: { name: string; address: string; supportEmail: string };
   /** The From of supplier emails. */
   mailFrom: string;
+  /** The supplier email's templates (the shop's override folder included) and transport, from notifications. */
+  supplierEmail: SupplierEmailDeps;
 }

@@ -1,7 +1,8 @@
 /**
  * The dev outbox: without SMTP or Twilio, a message is "sent" by being kept. The notification row
  * itself is the store (listed by GET /api/v1/notifications, shown in the admin); these transports only
- * give it an id, without touching the network.
+ * give it an id, without touching the network. An attachment is not kept either: the row's
+ * reference names the record it is made from (attachments.ts).
  */
 import { createHash } from 'node:crypto';
 import type { EmailToSend, EmailTransport, SendResult, SmsToSend, SmsTransport } from '../types.js';

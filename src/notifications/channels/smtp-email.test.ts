@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSmtpCapture, type SmtpCapture } from '../../../test/support/smtp-capture.js';
 import { ChannelError, type EmailToSend, type EmailTransport } from '../types.js';
@@ -52,6 +53,25 @@ describe('SMTP email through a real SMTP server', () => {
     expect(mail!.html).toContain('naïve café ✓');
     expect(mail!.raw).toMatch(/multipart\/alternative/);
     expect(result.providerId).toBe(mail!.queueId);
+  });
+
+  it('attaches documents as MIME parts beside both bodies, with a Reply-To when one is given', async () => {
+    const pdf = Buffer.from('%PDF-1.3\n% a document\n%%EOF\n', 'latin1');
+    await transport.send(message({ replyTo: 'buying@acme.example', attachments: [{ filename: 'PO-000007.pdf', contentType: 'application/pdf', content: pdf }] }));
+    const [mail] = await capture.waitFor(1);
+    const parsed = await simpleParser(mail!.raw);
+    expect(parsed.replyTo?.value.map((a) => a.address)).toEqual(['buying@acme.example']);
+    expect(parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content }))).toEqual([{ filename: 'PO-000007.pdf', contentType: 'application/pdf', content: pdf }]);
+    expect(mail!.raw).toMatch(/multipart\/mixed/);
+    expect(mail!.text).toContain('https://track.acme.example/t/tok_abc?o=A-1001&x=1');
+    expect(mail!.html).toContain('naïve café ✓');
+  });
+
+  it('sends no Reply-To and no attachment part when there are none', async () => {
+    await transport.send(message());
+    const [mail] = await capture.waitFor(1);
+    expect(mail!.headers.has('reply-to')).toBe(false);
+    expect(mail!.raw).not.toMatch(/multipart\/mixed/);
   });
 
   it('a resend carries the same Message-ID', async () => {

@@ -3,6 +3,7 @@
  * id, so a resend after a crash is recognisably the same message. Failures become ChannelErrors that
  * say whether a later try can succeed: the connection or a 4xx reply (greylisting, a full queue) can;
  * a 5xx reply (no such mailbox, relaying denied) cannot, and retrying would only hammer the server.
+ * Attachments arrive as bytes made for this send (a purchase order's PDF) and go as MIME parts.
  */
 import nodemailer from 'nodemailer';
 import { ChannelError, type EmailToSend, type EmailTransport, type SendResult } from '../types.js';
@@ -70,6 +71,8 @@ export function createSmtpTransport(options: SmtpOptions): EmailTransport {
           text: message.text,
           html: message.html,
           messageId: message.messageId,
+          ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+          ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
         });
         return { providerId: providerIdFrom(info.response, message.messageId) };
       } catch (error) {
