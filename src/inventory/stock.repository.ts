@@ -197,6 +197,13 @@ export async function findStock(db: Executor, sku: string, warehouseId: string):
 const openPurchaseOrderStatuses = ['draft', 'sent', 'partially_received'];
 
 /**
+ * A stock row at or below its effective reorder point: the warehouse's own (reorder_policies), else
+ * the product's; a product point of 0 with no warehouse policy means "not managed". The one rule the
+ * low-stock view and the replenishment run share. Needs `products` and `reorder_policies` joined.
+ */
+export const atOrBelowReorderPoint = sql<boolean>`(reorder_policies.sku is not null or products.reorder_point > 0) and stock.on_hand - stock.reserved <= coalesce(reorder_policies.reorder_point, products.reorder_point)`;
+
+/**
  * Stock rows with their effective reorder settings. With `demand`, each row also says what is on
  * order and what the demand over the window suggests (catalog/reorder-rules.ts); demand is the
  * ledger's net units reserved for orders (`reserve` − `release` with an order id), the same
@@ -247,9 +254,7 @@ export async function queryStock(
   if (filter.warehouseId !== undefined) query = query.where('stock.warehouse_id', '=', filter.warehouseId);
   if (filter.warehouseCode !== undefined) query = query.where('warehouses.code', '=', filter.warehouseCode);
   if (filter.belowReorderPoint) {
-    query = query
-      .where((eb) => eb.or([eb('reorder_policies.sku', 'is not', null), eb('products.reorder_point', '>', 0)]))
-      .where(sql<boolean>`stock.on_hand - stock.reserved <= coalesce(reorder_policies.reorder_point, products.reorder_point)`);
+    query = query.where(atOrBelowReorderPoint);
   }
   const after = filter.after;
   if (after) {

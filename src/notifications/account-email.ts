@@ -18,8 +18,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Ids } from '../platform/ids.js';
 import type { Enqueue } from '../platform/jobs/types.js';
 import { cssColor, formatAmount, formatDate } from './format.js';
-import { insertNotification } from './notification.repository.js';
-import { SEND_ATTEMPTS, SEND_NOTIFICATION_JOB } from './plan-notifications.js';
+import { queueEmail } from './queue-email.js';
 import { loadTemplateSources, TemplateConfigError } from './template-store.js';
 import type { Branding, EmailTransport } from './types.js';
 
@@ -132,33 +131,5 @@ export async function queueAccountEmail(trx: Trx, deps: AccountEmailDeps, email:
     expires_in: email.expiresInMinutes === null ? null : durationText(email.expiresInMinutes),
     portal_url: `${deps.publicUrl}/portal`,
   });
-  const now = deps.clock.now();
-  const id = deps.ids.new('ntf');
-  const inserted = await insertNotification(trx, {
-    id,
-    dedupe_key: email.dedupeKey,
-    order_id: null,
-    customer_id: email.customerId,
-    shipment_id: null,
-    event_id: null,
-    message_type: email.type,
-    channel: 'email',
-    transport: deps.transport.kind === 'outbox' ? 'outbox' : 'smtp',
-    to_address: email.to,
-    subject: rendered.subject,
-    body_text: rendered.text,
-    body_html: rendered.html,
-    message_id: `<${id}@${new URL(deps.publicUrl).hostname}>`,
-    status: 'queued',
-    attempts: 0,
-    last_error: null,
-    provider_id: null,
-    send_after: now.toISOString(),
-    sent_at: null,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  });
-  if (!inserted) return null;
-  await deps.enqueue(trx, { type: SEND_NOTIFICATION_JOB, payload: { notification_id: id }, dedupeKey: `notification:${id}:send`, maxAttempts: SEND_ATTEMPTS });
-  return id;
+  return queueEmail(trx, deps, { dedupeKey: email.dedupeKey, type: email.type, to: email.to, customerId: email.customerId, rendered });
 }

@@ -10,9 +10,8 @@ import type { Clock } from '../platform/clock.js';
 import type { Trx } from '../platform/db/database.js';
 import type { Ids } from '../platform/ids.js';
 import type { Enqueue } from '../platform/jobs/types.js';
-import { attachmentJson, type AttachmentRef } from './attachments.js';
-import { insertNotification } from './notification.repository.js';
-import { SEND_ATTEMPTS, SEND_NOTIFICATION_JOB } from './plan-notifications.js';
+import type { AttachmentRef } from './attachments.js';
+import { queueEmail } from './queue-email.js';
 import { checkCalls, compile, instanceWithPartials, oneLine, run, tidyText, type Compiled } from './render.js';
 import type { SupplierMessageContexts, SupplierMessagePart, SupplierMessageType } from './supplier-message-types.js';
 import { loadTemplateSources } from './template-store.js';
@@ -79,34 +78,5 @@ export interface SupplierEmail<T extends SupplierMessageType = SupplierMessageTy
  */
 export async function queueSupplierEmail<T extends SupplierMessageType>(trx: Trx, deps: SupplierEmailDeps, email: SupplierEmail<T>): Promise<string | null> {
   const rendered = deps.renderer.render(email.type, email.context);
-  const now = deps.clock.now();
-  const id = deps.ids.new('ntf');
-  const inserted = await insertNotification(trx, {
-    id,
-    dedupe_key: email.dedupeKey,
-    order_id: null,
-    customer_id: null,
-    shipment_id: null,
-    event_id: null,
-    message_type: email.type,
-    channel: 'email',
-    transport: deps.transport.kind === 'outbox' ? 'outbox' : 'smtp',
-    to_address: email.to,
-    subject: rendered.subject,
-    body_text: rendered.text,
-    body_html: rendered.html,
-    message_id: `<${id}@${new URL(deps.publicUrl).hostname}>`,
-    status: 'queued',
-    attempts: 0,
-    last_error: null,
-    provider_id: null,
-    send_after: now.toISOString(),
-    sent_at: null,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-    attachment: email.attachment === null ? null : attachmentJson(email.attachment),
-  });
-  if (!inserted) return null;
-  await deps.enqueue(trx, { type: SEND_NOTIFICATION_JOB, payload: { notification_id: id }, dedupeKey: `notification:${id}:send`, maxAttempts: SEND_ATTEMPTS });
-  return id;
+  return queueEmail(trx, deps, { dedupeKey: email.dedupeKey, type: email.type, to: email.to, customerId: null, rendered, attachment: email.attachment });
 }

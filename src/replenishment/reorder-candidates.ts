@@ -5,7 +5,7 @@
  * transaction is what decides. Only stocked pairs (a stock row) are considered: a warehouse that
  * never held a SKU and has no override for it does not carry it.
  */
-import { sql } from 'kysely';
+import { atOrBelowReorderPoint } from '../inventory/index.js';
 import type { Executor } from '../platform/db/database.js';
 
 export interface ReorderCandidate {
@@ -49,8 +49,7 @@ export async function reorderCandidates(db: Executor): Promise<ReorderCandidate[
       'suppliers.min_order_quantity',
     ])
     .where('open_reorders.sku', 'is', null)
-    .where((eb) => eb.or([eb('reorder_policies.sku', 'is not', null), eb('products.reorder_point', '>', 0)]))
-    .where(sql<boolean>`stock.on_hand - stock.reserved <= coalesce(reorder_policies.reorder_point, products.reorder_point)`)
+    .where(atOrBelowReorderPoint)
     .orderBy('stock.sku')
     .orderBy('stock.warehouse_id')
     .execute();
