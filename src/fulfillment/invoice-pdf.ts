@@ -3,7 +3,7 @@
  * document's date is the invoice's, so the same data renders the same bytes (see pdf-text.ts).
  */
 import { formatMoney, multiply } from '../platform/money.js';
-import { addressLines, bottomOf, contentWidth, drawRow, MARGIN, newDocument, pdfLines, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions, type PostalAddress } from './pdf-text.js';
+import { addressLines, bottomOf, drawParties, contentWidth, drawRow, MARGIN, newDocument, pdfLines, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions, type PostalAddress } from '../platform/pdf/pdf-document.js';
 
 export interface InvoiceLine {
   sku: string;
@@ -147,16 +147,3 @@ function row(sku: string, name: string, qty: string, unit: string, amount: strin
   ];
 }
 
-function drawParties(doc: PDFKit.PDFDocument, y: number, blocks: ReadonlyArray<[string, string[]]>): number {
-  const width = (contentWidth(doc) - 20) / blocks.length;
-  let lowest = y;
-  blocks.forEach(([title, lines], i) => {
-    const x = MARGIN + i * (width + 20);
-    doc.font('Helvetica-Bold').fontSize(10).text(title, x, y, { width });
-    doc.font('Helvetica').fontSize(10);
-    for (const line of lines) doc.text(line, x, doc.y, { width });
-    lowest = Math.max(lowest, doc.y);
-  });
-  doc.x = MARGIN;
-  return lowest + 20;
-}

@@ -11,7 +11,7 @@
  * printer resolution, which scanners like.
  */
 import bwipjs from 'bwip-js';
-import { addressLines, bottomOf, contentWidth, drawRow, MARGIN, newDocument, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions, type PostalAddress } from './pdf-text.js';
+import { addressLines, bottomOf, contentWidth, drawRow, MARGIN, newDocument, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions, type PostalAddress } from '../platform/pdf/pdf-document.js';
 
 export interface PackingSlipPackage {
   seq: number;

@@ -10,7 +10,7 @@
  */
 import type { Executor } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
-import { addressLines, bottomOf, contentWidth, drawRow, MARGIN, newDocument, pdfLines, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions } from '../fulfillment/pdf-text.js';
+import { addressLines, bottomOf, drawParties, contentWidth, drawRow, MARGIN, newDocument, pdfLines, pdfText, recordDate, rowHeight, stampFooters, toBuffer, type Cell, type DocumentOptions } from '../platform/pdf/pdf-document.js';
 import { loadPurchaseOrderDocument, type PurchaseOrderDocument } from './purchase-order-document.js';
 
 export interface PurchaseOrderPdfData extends PurchaseOrderDocument {
@@ -118,16 +118,3 @@ function row(line: string, sku: string, name: string, qty: string): Cell[] {
   ];
 }
 
-function drawParties(doc: PDFKit.PDFDocument, y: number, blocks: ReadonlyArray<[string, string[]]>): number {
-  const width = (contentWidth(doc) - 20) / blocks.length;
-  let lowest = y;
-  blocks.forEach(([title, lines], i) => {
-    const x = MARGIN + i * (width + 20);
-    doc.font('Helvetica-Bold').fontSize(10).text(title, x, y, { width });
-    doc.font('Helvetica').fontSize(10);
-    for (const line of lines) doc.text(line, x, doc.y, { width });
-    lowest = Math.max(lowest, doc.y);
-  });
-  doc.x = MARGIN;
-  return lowest + 20;
-}

@@ -14,7 +14,7 @@ import PDFDocument from 'pdfkit';
 import type { CarrierAddress } from '../carrier.js';
 import { utcDate } from '../carrier-time.js';
 import { formatWeight, parseBarcodeSvg, type VectorDrawing } from '../../../fulfillment/packing-slip-pdf.js';
-import { addressLines, pdfText, recordDate, toBuffer, type DocumentOptions } from '../../../fulfillment/pdf-text.js';
+import { addressLines, pdfText, recordDate, toBuffer, type DocumentOptions } from '../../../platform/pdf/pdf-document.js';
 
 export interface SimLabelInput {
   trackingNumber: string;

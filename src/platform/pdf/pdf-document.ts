@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the documents (invoice, packing slip).
+ * Shared pieces of the PDF documents (invoice, packing slip, sim label, purchase order): no business rules.
  *
  * Text: pdfkit's standard fonts (Helvetica) encode WinAnsi (Windows-1252) only; anything else
  * would print as garbage glyphs. Embedding a Unicode font would mean shipping and subsetting one
@@ -141,4 +141,19 @@ export interface PostalAddress {
 export function addressLines(a: PostalAddress): string[] {
   const cityLine = [a.city, [a.region, a.postal_code].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return [a.name, a.line1, a.line2, cityLine, a.country].filter((l): l is string => typeof l === 'string' && l.trim() !== '').map(pdfText);
+}
+
+/** Side-by-side blocks of a title and lines (seller / buyer, supplier / ship-to); the y below them. */
+export function drawParties(doc: PDFKit.PDFDocument, y: number, blocks: ReadonlyArray<[string, string[]]>): number {
+  const width = (contentWidth(doc) - 20) / blocks.length;
+  let lowest = y;
+  blocks.forEach(([title, lines], i) => {
+    const x = MARGIN + i * (width + 20);
+    doc.font('Helvetica-Bold').fontSize(10).text(title, x, y, { width });
+    doc.font('Helvetica').fontSize(10);
+    for (const line of lines) doc.text(line, x, doc.y, { width });
+    lowest = Math.max(lowest, doc.y);
+  });
+  doc.x = MARGIN;
+  return lowest + 20;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressLines, pdfLines, pdfText, recordDate } from './pdf-text.js';
+import { addressLines, pdfLines, pdfText, recordDate } from './pdf-document.js';
 
 /** What WinAnsi (Windows-1252) can show: printable ASCII, Latin-1's upper half and its 0x80–0x9F extras. */
 const winAnsi = (ch: string) => {
