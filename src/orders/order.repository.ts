@@ -18,8 +18,9 @@ export interface OrderEvent {
 type AllocationView = Order['allocations'][number];
 
 /** An order line as the API shows it (staff and portal alike); when backordered units are expected is not known here. */
-export function orderLineView(l: OrderLineTable): Order['lines'][number] {
-  return lineView(l, undefined);
+/** `expectedAt`: when backordered units are expected, by SKU (expectedDatesOf). */
+export function orderLineView(l: OrderLineTable, expectedAt?: ReadonlyMap<string, string>): Order['lines'][number] {
+  return lineView(l, expectedAt);
 }
 
 /** `expectedAt`: when backordered units are expected (backorderExpectedDates), by SKU. */
@@ -60,7 +61,7 @@ export async function backorderExpectedDates(db: Executor, skus: readonly string
 }
 
 /** The expected dates the given orders' backordered lines need (one query for all of them). */
-async function expectedDatesOf(db: Executor, lines: Iterable<OrderLineTable[]>): Promise<Map<string, string>> {
+export async function expectedDatesOf(db: Executor, lines: Iterable<readonly OrderLineTable[]>): Promise<Map<string, string>> {
   const skus = new Set<string>();
   for (const list of lines) for (const l of list) if (Number(l.quantity_backordered ?? 0) > 0) skus.add(l.sku);
   return backorderExpectedDates(db, [...skus]);

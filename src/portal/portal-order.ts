@@ -7,7 +7,7 @@
  * (streams/customer-view.ts), so the two always agree on what a customer sees.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { findOrderLines, OrderLineSchema, OrderStatusSchema, orderLineView } from '../orders/index.js';
+import { expectedDatesOf, findOrderLines, OrderLineSchema, OrderStatusSchema, orderLineView } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import type { OrderLineTable, OrderTable } from '../platform/db/schema.js';
 import { shipmentsOfOrder, ShipmentStatusSchema, trackingEventsOf, trackingEventView, type Shipment } from '../shipping/index.js';
@@ -89,12 +89,12 @@ export const PortalOrderSchema = Type.Object({
 export type PortalOrderSummary = Static<typeof PortalOrderSummarySchema>;
 export type PortalOrder = Static<typeof PortalOrderSchema>;
 
-function summaryOf(row: OrderTable, lines: readonly OrderLineTable[], publicUrl: string): PortalOrderSummary {
+function summaryOf(row: OrderTable, lines: readonly OrderLineTable[], publicUrl: string, expectedAt: ReadonlyMap<string, string>): PortalOrderSummary {
   return {
     id: row.id,
     number: row.number,
     status: row.status as PortalOrderSummary['status'],
-    lines: lines.map(orderLineView),
+    lines: lines.map((l) => orderLineView(l, expectedAt)),
     currency: row.currency,
     subtotal: Number(row.subtotal),
     shipping_total: Number(row.shipping_total),
@@ -127,7 +127,8 @@ export async function listCustomerOrders(db: Executor, customerId: string, optio
   if (options.before !== undefined) query = query.where('id', '<', options.before);
   const rows = await query.execute();
   const lines = await findOrderLines(db, rows.map((r) => r.id));
-  return rows.map((row) => summaryOf(row, lines.get(row.id) ?? [], options.publicUrl));
+  const expectedAt = await expectedDatesOf(db, lines.values());
+  return rows.map((row) => summaryOf(row, lines.get(row.id) ?? [], options.publicUrl, expectedAt));
 }
 
 function shipmentOf(s: Shipment, events: ReturnType<typeof trackingEventView>[]): Static<typeof PortalShipmentSchema> {
@@ -172,7 +173,7 @@ export async function loadCustomerOrder(db: Executor, customerId: string, idOrNu
     .orderBy('id')
     .execute();
   return {
-    ...summaryOf(row, lines.get(row.id) ?? [], publicUrl),
+    ...summaryOf(row, lines.get(row.id) ?? [], publicUrl, await expectedDatesOf(db, lines.values())),
     // A label that failed or was voided never went anywhere: the customer sees the parcels that exist.
     shipments: shipments.filter((s) => s.label_state === 'purchased').map((s) => shipmentOf(s, (events.get(s.id) ?? []).map(trackingEventView))),
     timeline: timeline.map((e) => ({ type: e.type, at: e.at, data: customerData(e.type, JSON.parse(e.data) as Record<string, unknown>) })),
