@@ -128,6 +128,10 @@ describe.each(testDialects())('backorders on %s', (dialect) => {
     const full = (await server.viewer.get(`/api/v1/notifications/${detail.id}`)).body;
     expect(full.subject).toContain(first.number);
     expect(full.text).toContain(`Product ${SKU} (${SKU}) x 3`);
+    // The confirmation, sent when the order was placed, said which units were on backorder.
+    const confirmation = (await messagesOf(first.id)).find((m) => m.template === 'order_confirmation') as { id: string } | undefined;
+    expect(confirmation).toBeDefined();
+    expect((await server.viewer.get(`/api/v1/notifications/${confirmation!.id}`)).body.text).toMatch(/\d+ on backorder/);
     expect(await ledgerMismatches(server.deps.db)).toEqual([]);
   });
 
