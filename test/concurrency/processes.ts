@@ -90,6 +90,8 @@ export interface WorkerProcess {
   output(): string;
   /** Resolves when the process has exited (for whatever reason). */
   exited: Promise<void>;
+  /** Resolves once the worker logged that it started (needs LOG_LEVEL info); may never resolve otherwise. */
+  started: Promise<void>;
 }
 
 /** A `waybill worker` child process (background jobs only). */
@@ -100,8 +102,15 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  let markStarted: () => void = () => undefined;
+  // Resolved by the worker's "worker started" log line (at LOG_LEVEL info or below).
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+    if (output.includes('worker started')) markStarted();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, exited, started };
 }

@@ -35,7 +35,11 @@ function chaos(env: Record<string, string>, slots: number) {
     while (running) {
       const worker = spawnWorker(env);
       workers[slot] = worker;
-      // Long enough to start and take jobs now and then, short enough to die mid-job often.
+      // Its life counts from when it is up: on a loaded machine starting (tsx transpiling the
+      // sources) can take longer than a life, and workers killed before they start prove nothing
+      // and only slow the run down (a CI run saw 386 kills and ran out of time).
+      await Promise.race([worker.started, worker.exited, sleep(60_000)]);
+      // Long enough to take jobs now and then, short enough to die mid-job often.
       const lifetime = 1_500 + Math.random() * 3_000;
       await Promise.race([sleep(lifetime), worker.exited]);
       if (worker.child.exitCode === null && worker.child.signalCode === null) {
@@ -119,7 +123,8 @@ describe.each(testDialects())('processing survives SIGKILLed workers on %s', (di
 
     const workerEnv = {
       DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
+      // info: the chaos loop waits for "worker started" before it counts a worker's life.
+      LOG_LEVEL: 'info',
       WAYBILL_JOB_LEASE_MS: '2000',
       WAYBILL_STRIPE_SECRET_KEY: stripe.secretKey,
       WAYBILL_STRIPE_API_BASE: stripe.url,
