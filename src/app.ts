@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import { portalAuthRoutes, sessionAuthOf, staffAuthRoutes } from './accounts/index.js';
+import { movedLinkPages, portalAuthRoutes, sessionAuthOf, staffAuthRoutes } from './accounts/index.js';
 import { catalogRoutes } from './catalog/index.js';
 import { customerRoutes } from './customers/index.js';
 import type { Deps } from './deps.js';
@@ -26,6 +26,7 @@ import { installMetrics } from './platform/http/metrics.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
+import { webAppRoutes } from './platform/http/web-app.routes.js';
 import { shipmentRoutes } from './shipping/index.js';
 import { replenishmentDepsOf, replenishmentRoutes } from './replenishment/index.js';
 import { portalReturnRoutes, returnDepsOf, returnReceiptRoutes, returnRoutes } from './returns/index.js';
@@ -63,6 +64,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   installErrorHandling(app, isConnectionFailure);
 
   await app.register(swagger, {
+    // Shared schemas appear in components under their $id (`Order`, `Problem`…), not `def-0`…: names
+    // that stay put when a schema is added, for the web app's generated types (scripts/gen-api.ts).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Waybill', version: '1', description: 'Order management, fulfillment and shipment tracking. Contract: API.md.' },
@@ -127,5 +131,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   );
   // Live streams: both routes (staff under API_PREFIX, and the portal's) share one set of open connections.
   await app.register(streamRoutes(deps, API_PREFIX));
+  // The web app's pages (/track/*, /account/*, /admin/*) and built files, from dist/web.
+  await app.register(webAppRoutes({ dir: deps.config.webDir, redirects: movedLinkPages }));
   return app;
 }

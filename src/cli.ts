@@ -2,6 +2,8 @@
  * The one entry point: `waybill serve | worker | migrate | keys | users | demo`. Configuration errors stop
  * the process with one line naming the variable.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { createStaffUser, listStaffUsers } from './accounts/index.js';
 import { buildApp } from './app.js';
@@ -63,11 +65,15 @@ async function serve(options: { seedDemo?: boolean }): Promise<void> {
   const lines = [
     '',
     `Waybill is running (${deps.dialect}).`,
+    `  Admin:        ${base}/admin   (staff users: npx waybill users create --email … --role admin)`,
+    `  Portal:       ${base}/account`,
+    `  Tracking:     ${base}/track/<tracking token of an order>`,
     `  API:          ${base}/api/v1`,
     `  API docs:     ${base}/docs`,
     `  OpenAPI:      ${base}/openapi.json`,
     `  Health:       ${base}/healthz`,
   ];
+  if (!existsSync(join(config.webDir, 'index.html'))) lines.push(`  Web app:      not built, its pages answer 503: run \`npm run build\` (looked in ${config.webDir})`);
   if (firstKey.created && firstKey.key && !config.adminKey) lines.push(`  Admin API key (shown once, keep it): ${firstKey.key}`);
   else if (config.adminKey) lines.push('  Admin API key: the value of WAYBILL_ADMIN_KEY');
   process.stdout.write(`${lines.join('\n')}\n\n`);

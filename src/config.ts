@@ -2,6 +2,9 @@
  * The environment, read and validated once at start. A bad value stops the process with one line
  * naming the variable (ConfigError), so a typo never turns into a silently different behaviour.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.js';
 import { loadAuthSettings, type AuthSettings } from './config-auth.js';
 import { loadReturnSettings, type ReturnSettings } from './config-returns.js';
@@ -58,6 +61,8 @@ export interface Config {
   readonly returns: ReturnSettings;
   /** Reordering at the reorder point, receipt tolerance, demand window (config-replenishment.ts). */
   readonly replenishment: ReplenishmentSettings;
+  /** The built web app (`vite build` output: portal, admin, tracking page) that the server serves. */
+  readonly webDir: string;
 }
 
 export { ConfigError } from './config-error.js';
@@ -111,6 +116,16 @@ function database(env: Env): DatabaseTarget {
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   const synchronous = oneOf(env, 'WAYBILL_SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal');
   return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL' };
+}
+
+/**
+ * `dist/web` of the package this file belongs to, found by walking up to its package.json: the same
+ * folder whether the server runs from source (src/config.ts, tests) or built (dist/src/config.js).
+ */
+function defaultWebDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'web');
 }
 
 function stripe(env: Env): Config['stripe'] {
@@ -184,5 +199,6 @@ export function loadConfig(env: Env = process.env): Config {
     auth: loadAuthSettings(env, publicUrl),
     returns: loadReturnSettings(env),
     replenishment: loadReplenishmentSettings(env),
+    webDir: resolve(text(env, 'WAYBILL_WEB_DIR', defaultWebDir())),
   });
 }

@@ -9,7 +9,7 @@ const context: AccountEmailContext = {
   shop: { shopName: 'Maple & Co', logoUrl: null, primaryColor: '#1f6feb', accentColor: '#f78166', supportEmail: 'help@maple.example', websiteUrl: null },
   name: 'Tom & <Jerry>',
   email: 'tom@example.com',
-  link: 'https://maple.example/portal/sign-in/link#token=abc123',
+  link: 'https://maple.example/account/sign-in/link#token=abc123',
   expires_in: '15 minutes',
   portal_url: 'https://maple.example/portal',
 };

@@ -7,6 +7,8 @@ export { portalAuthRoutes } from './portal-auth.routes.js';
 export { staffAuthRoutes } from './staff-auth.routes.js';
 /** The platform auth hook's view of sessions: who each belongs to (app.ts hands it to installAuth). */
 export { sessionAuthOf } from './session-subjects.js';
+/** Old email-link pages (/portal/…) and the portal pages (/account/…) they moved to. */
+export { movedLinkPages } from './token-rules.js';
 /** The signed-in customer of a `access: 'customer'` route: account, linked customer (or null), email. */
 export { customerOf, type SignedInCustomer } from './customer-of.js';
 /** Staff users, for the CLI (`waybill users create | list`) and tests. */

@@ -13,8 +13,8 @@ describe('link tokens', () => {
   });
 
   it('travel in the URL fragment, which no server or Referer sees', () => {
-    expect(linkFor('https://shop.example', 'magic_link', 'abc')).toBe('https://shop.example/portal/sign-in/link#token=abc');
-    expect(linkFor('https://shop.example', 'password_reset', 'abc')).toBe('https://shop.example/portal/reset-password#token=abc');
-    expect(linkFor('https://shop.example', 'verify_email', 'abc')).toBe('https://shop.example/portal/verify-email#token=abc');
+    expect(linkFor('https://shop.example', 'magic_link', 'abc')).toBe('https://shop.example/account/sign-in/link#token=abc');
+    expect(linkFor('https://shop.example', 'password_reset', 'abc')).toBe('https://shop.example/account/reset-password#token=abc');
+    expect(linkFor('https://shop.example', 'verify_email', 'abc')).toBe('https://shop.example/account/verify-email#token=abc');
   });
 });

@@ -25,10 +25,23 @@ export function tokenState(token: { used_at: string | null; expires_at: string }
 }
 
 /**
- * Where each link points: pages of the portal, which post the token to the API. The token is in the
- * fragment, which browsers never send to a server nor put in a Referer header.
+ * Where each link points: pages of the portal web app (under /account, since /portal/* is its JSON
+ * API), which post the token to the API. The token is in the fragment, which browsers never send to
+ * a server nor put in a Referer header. Links mailed before the web app moved them pointed at
+ * /portal/<page>; the server redirects those paths here (src/platform/http/web-app.routes.ts).
  */
 export function linkFor(publicUrl: string, purpose: TokenPurpose, token: string): string {
-  const page = purpose === 'verify_email' ? 'verify-email' : purpose === 'magic_link' ? 'sign-in/link' : 'reset-password';
-  return `${publicUrl}/portal/${page}#token=${token}`;
+  return `${publicUrl}/account/${linkPages[purpose]}#token=${token}`;
 }
+
+/** The portal page of each link, under /account. */
+export const linkPages: Readonly<Record<TokenPurpose, string>> = Object.freeze({
+  verify_email: 'verify-email',
+  magic_link: 'sign-in/link',
+  password_reset: 'reset-password',
+});
+
+/** Where each link pointed before (/portal/<page>) → where it points now: the server redirects. */
+export const movedLinkPages: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.values(linkPages).map((page) => [`/portal/${page}`, `/account/${page}`])),
+);

@@ -14,6 +14,7 @@ export function shippingDepsOf(deps: Deps): ShippingDeps {
     settings: deps.config.shipping,
     boxes: deps.config.boxes,
     shopName: deps.config.shop.name,
+    branding: deps.config.notifications.branding,
     publicUrl: deps.config.publicUrl,
     orders: orderDepsOf(deps),
   };

@@ -1,4 +1,5 @@
 /** What the shipping and tracking capabilities need from the composition root. */
+import type { NotificationSettings } from '../config-notifications.js';
 import type { ShippingSettings } from '../config-shipping.js';
 import type { BoxCatalog } from '../fulfillment/index.js';
 import type { OrderPaymentDeps } from '../orders/index.js';
@@ -19,6 +20,8 @@ export interface ShippingDeps {
   settings: ShippingSettings;
   boxes: BoxCatalog;
   shopName: string;
+  /** The shop's logo and colours (the public tracking page shows them). */
+  branding: NotificationSettings['branding'];
   publicUrl: string;
   /** For the order's own moves (capture at shipment, delivery). */
   orders: OrderPaymentDeps;

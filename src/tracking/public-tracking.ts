@@ -13,7 +13,13 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 export const PublicTrackingSchema = Type.Object({
   order_number: Type.String(),
   status: Type.String(),
-  shop: Type.Object({ name: Type.String() }),
+  shop: Type.Object({
+    name: Type.String(),
+    logo_url: Nullable(Type.String()),
+    website_url: Nullable(Type.String()),
+    primary_color: Type.String({ description: 'CSS hex colour, #rrggbb' }),
+    accent_color: Type.String({ description: 'CSS hex colour, #rrggbb' }),
+  }),
   estimated_delivery: Nullable(Type.String()),
   destination: Type.Object({ city: Type.String(), region: Nullable(Type.String()), country: Type.String(), latitude: Type.Union([Type.Number(), Type.Null()]), longitude: Type.Union([Type.Number(), Type.Null()]) }),
   shipments: Type.Array(
@@ -51,7 +57,10 @@ export const PublicTrackingSchema = Type.Object({
 });
 export type PublicTracking = Static<typeof PublicTrackingSchema>;
 
-export async function publicTracking(db: Executor, carriers: Carriers, shopName: string, token: string): Promise<PublicTracking | null> {
+/** Who the shop is on the page: name and branding (config.shop, config.notifications.branding). */
+export type PublicShop = PublicTracking['shop'];
+
+export async function publicTracking(db: Executor, carriers: Carriers, shop: PublicShop, token: string): Promise<PublicTracking | null> {
   if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) return null;
   const order = await db.selectFrom('orders').select(['id', 'number', 'status', 'shipping_address']).where('tracking_token', '=', token).executeTakeFirst();
   if (order === undefined) return null;
@@ -94,7 +103,7 @@ export async function publicTracking(db: Executor, carriers: Carriers, shopName:
   return {
     order_number: order.number,
     status: order.status,
-    shop: { name: shopName },
+    shop,
     estimated_delivery: etas.sort().at(-1) ?? null,
     destination: { city: address.city, region: address.region ?? null, country: address.country, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null },
     shipments: views,

@@ -20,6 +20,8 @@ const tags = ['tracking'];
 
 export function trackingRoutes(deps: TrackingDeps) {
   const viewOf = (id: string) => shipmentViewOrThrow(deps.db, id, deps.publicUrl);
+  const { branding } = deps;
+  const shop = { name: deps.shopName, logo_url: branding.logoUrl, website_url: branding.websiteUrl, primary_color: branding.primaryColor, accent_color: branding.accentColor };
 
   return async (app: App) => {
     app.post(
@@ -87,7 +89,7 @@ export function trackingRoutes(deps: TrackingDeps) {
         },
       },
       async (request) => {
-        const answer = await publicTracking(deps.db, deps.carriers, deps.shopName, request.params.token);
+        const answer = await publicTracking(deps.db, deps.carriers, shop, request.params.token);
         if (answer === null) throw notFound('Tracking');
         return answer;
       },

@@ -65,7 +65,7 @@ describe.each(testDialects())('customer accounts on %s', (dialect) => {
 
       const message = await latestMessage(server, 'reg.one@example.com', 'account_verify_email');
       expect(message?.subject).toContain('confirm your email');
-      expect(message?.text).toMatch(/\/portal\/verify-email#token=[A-Za-z0-9_-]{40,}/);
+      expect(message?.text).toMatch(/\/account\/verify-email#token=[A-Za-z0-9_-]{40,}/);
       expect(message?.html).toContain('Confirm my email');
       const list = await server.admin.get('/api/v1/notifications?channel=email');
       expect(list.body.data.find((n: { id: string }) => n.id === message!.id)).toMatchObject({ order_id: null, channel: 'email', template: 'account_verify_email', status: 'queued' });
@@ -233,7 +233,7 @@ describe.each(testDialects())('customer accounts on %s', (dialect) => {
       expect({ status: unknown.status, body: unknown.body }).toEqual({ status: 202, body: { status: 'accepted', detail: known.body.detail } });
       expect(await latestMessage(server, 'no-account@example.com', 'account_password_reset')).toBeNull();
       const message = (await latestMessage(server, 'reset@example.com', 'account_password_reset'))!;
-      expect(message.text).toMatch(/\/portal\/reset-password#token=/);
+      expect(message.text).toMatch(/\/account\/reset-password#token=/);
       const token = tokenInText(message.text);
 
       // A refused password does not spend the link.
@@ -266,7 +266,7 @@ describe.each(testDialects())('customer accounts on %s', (dialect) => {
       expect(unknown.body).toEqual(sent.body);
       const message = (await latestMessage(server, 'magic@example.com', 'account_magic_link'))!;
       expect(message.subject).toContain('sign-in link');
-      expect(message.text).toMatch(/\/portal\/sign-in\/link#token=/);
+      expect(message.text).toMatch(/\/account\/sign-in\/link#token=/);
       const token = tokenInText(message.text);
 
       // The verification token of another purpose is not a sign-in token.
@@ -488,9 +488,9 @@ describe('account emails over SMTP and with https cookies', () => {
     expect(mail!.subject).toContain('confirm your email');
     expect(mail!.text).toContain('Hi Mail Reader');
     const token = tokenInText(mail!.text!);
-    expect(mail!.text).toContain(`https://shop.example/portal/verify-email#token=${token}`);
+    expect(mail!.text).toContain(`https://shop.example/account/verify-email#token=${token}`);
     // Handlebars escapes `=` in HTML as &#x3D;, which a browser reads back as `=`.
-    expect(mail!.html!.replaceAll('&#x3D;', '=')).toContain(`href="https://shop.example/portal/verify-email#token=${token}"`);
+    expect(mail!.html!.replaceAll('&#x3D;', '=')).toContain(`href="https://shop.example/account/verify-email#token=${token}"`);
     expect(mail!.text).toContain('The link works once, for 24 hours.');
     const verified = await server.anonymous.post('/portal/auth/verify-email', { token });
     expect(verified.status, verified.text).toBe(200);
