@@ -4,6 +4,25 @@
  * /portal/* and /api/* are the JSON API: no page lives there.
  */
 import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router-dom';
+import { ApiKeysPage } from './admin/access/ApiKeysPage.js';
+import { UsersPage } from './admin/access/UsersPage.js';
+import { ExceptionsPage } from './admin/ExceptionsPage.js';
+import { InventoryPage } from './admin/inventory/InventoryPage.js';
+import { JobsPage } from './admin/operations/JobsPage.js';
+import { NotificationsPage } from './admin/operations/NotificationsPage.js';
+import { WebhooksPage } from './admin/operations/WebhooksPage.js';
+import { AdminOrderDetailPage } from './admin/orders/OrderDetailPage.js';
+import { OrdersListPage } from './admin/orders/OrdersListPage.js';
+import { PurchaseOrderDetailPage } from './admin/replenishment/PurchaseOrderDetailPage.js';
+import { PurchaseOrdersPage } from './admin/replenishment/PurchaseOrdersPage.js';
+import { SuppliersPage } from './admin/replenishment/SuppliersPage.js';
+import { ReturnDetailPage } from './admin/returns/ReturnDetailPage.js';
+import { ReturnsQueuePage } from './admin/returns/ReturnsQueuePage.js';
+import { ShipmentsPage } from './admin/shipments/ShipmentsPage.js';
+import { OrderDetailPage } from './portal/OrderDetailPage.js';
+import { PreferencesPage } from './portal/PreferencesPage.js';
+import { ReturnRequestPage } from './portal/ReturnRequestPage.js';
+import { ReturnsPage } from './portal/ReturnsPage.js';
 import { AdminLayout } from './admin/AdminLayout.js';
 import { DashboardPage } from './admin/DashboardPage.js';
 import { useStaffSession } from './admin/session.js';
@@ -58,7 +77,16 @@ export const routes: RouteObject[] = [
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
-      { element: <CustomerOnly />, children: [{ path: 'orders', element: <OrdersPage /> }] },
+      {
+        element: <CustomerOnly />,
+        children: [
+          { path: 'orders', element: <OrdersPage /> },
+          { path: 'orders/:id', element: <OrderDetailPage /> },
+          { path: 'orders/:id/return', element: <ReturnRequestPage /> },
+          { path: 'returns', element: <ReturnsPage /> },
+          { path: 'preferences', element: <PreferencesPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -68,7 +96,27 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { path: 'sign-in', element: <StaffSignInPage /> },
-      { element: <StaffOnly />, children: [{ index: true, element: <DashboardPage /> }] },
+      {
+        element: <StaffOnly />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'exceptions', element: <ExceptionsPage /> },
+          { path: 'orders', element: <OrdersListPage /> },
+          { path: 'orders/:id', element: <AdminOrderDetailPage /> },
+          { path: 'returns', element: <ReturnsQueuePage /> },
+          { path: 'returns/:id', element: <ReturnDetailPage /> },
+          { path: 'shipments', element: <ShipmentsPage /> },
+          { path: 'inventory', element: <InventoryPage /> },
+          { path: 'suppliers', element: <SuppliersPage /> },
+          { path: 'purchase-orders', element: <PurchaseOrdersPage /> },
+          { path: 'purchase-orders/:id', element: <PurchaseOrderDetailPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'jobs', element: <JobsPage /> },
+          { path: 'webhooks', element: <WebhooksPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'api-keys', element: <ApiKeysPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage home="/admin" homeLabel="Go to the dashboard" /> },
     ],
   },

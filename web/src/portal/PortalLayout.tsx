@@ -2,11 +2,13 @@
  * The customer portal's frame (/account/*): header with the signed-in account and sign-out, the
  * page, a footer; the session provider; the service worker for the offline shell (PWA).
  */
-import { useEffect, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { api, call } from '../api/index.js';
 import { registerPortalServiceWorker } from '../pwa/register.js';
 import { SkipLink } from '../shared/page.js';
+import { useSignOut } from '../shared/useSignOut.js';
+import './portal.css';
 import { PortalSessionProvider, usePortalSession } from './session.js';
 
 export function PortalLayout() {
@@ -27,20 +29,7 @@ export function PortalLayout() {
 
 function PortalHeader() {
   const { status, session, signedOut } = usePortalSession();
-  const navigate = useNavigate();
-  const [leaving, setLeaving] = useState(false);
-
-  async function signOut() {
-    setLeaving(true);
-    try {
-      await call(api.portalApi.POST('/portal/auth/logout'));
-    } catch {
-      // Signed out on the server or not, this browser forgets the session.
-    }
-    signedOut(true);
-    setLeaving(false);
-    await navigate('/account/sign-in', { replace: true });
-  }
+  const { signOut, leaving } = useSignOut(() => call(api.portalApi.POST('/portal/auth/logout')), signedOut, '/account/sign-in');
 
   return (
     <header className="app-header">
@@ -55,7 +44,13 @@ function PortalHeader() {
                 <li>
                   <NavLink to="/account/orders">Orders</NavLink>
                 </li>
-                <li className="nav-who" data-testid="signed-in-as">
+                <li>
+                  <NavLink to="/account/returns">Returns</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account/preferences">Messages</NavLink>
+                </li>
+                <li className="nav-who" data-testid="signed-in-as" aria-label={`Signed in as ${session.account.name}`}>
                   {session.account.name}
                 </li>
                 <li>
