@@ -12,7 +12,7 @@ export interface StreamChange {
   type: string;
   at: string;
   order_id: string;
-  order_number: string;
+  order_number: string | null;
   /** The staff stream only. */
   actor?: string;
   data: Record<string, unknown>;
