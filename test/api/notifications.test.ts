@@ -15,8 +15,8 @@ import { expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture.js';
 import { latestMessage, registerCustomer } from '../support/sessions.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
-const NO_SHARES = { WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' };
 const seattle = { name: 'Ada Lovelace', line1: '400 Broad St', line2: null, city: 'Seattle', region: 'WA', postal_code: '98109', country: 'US' };
 
 async function shop(server: TestServer) {
@@ -50,7 +50,7 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
       smtp = await startSmtpCapture();
       twilio = await startFakeTwilio();
       server = await startTestServer(dialect, {
-        ...NO_SHARES,
+        ...UNEVENTFUL_SIM,
         SMTP_URL: smtp.url,
         WAYBILL_MAIL_FROM: 'Waybill Demo Shop <shop@shop.example>',
         WAYBILL_TWILIO_ACCOUNT_SID: twilio.accountSid,
@@ -172,7 +172,7 @@ describe.each(testDialects())('notifications on %s', (dialect) => {
   describe('without SMTP or Twilio', () => {
     let server: TestServer;
     beforeAll(async () => {
-      server = await startTestServer(dialect, NO_SHARES);
+      server = await startTestServer(dialect, { ...UNEVENTFUL_SIM });
       await shop(server);
     });
     afterAll(async () => server?.close());

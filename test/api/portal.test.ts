@@ -13,6 +13,7 @@ import { drainJobs } from '../support/jobs.js';
 import { expectInvalid, expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { registerCustomer, signInStaff, type CustomerSession } from '../support/sessions.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
 const SECRET = 'whsec_test_sim_secret';
 const A_EMAIL = 'ada@example.com';
@@ -64,10 +65,7 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
   beforeAll(async () => {
     server = await startTestServer(dialect, {
       WAYBILL_SIM_WEBHOOK_SECRET: SECRET,
-      WAYBILL_SIM_DELAY_SHARE: '0',
-      WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0',
-      WAYBILL_SIM_EXCEPTION_SHARE: '0',
-      WAYBILL_SIM_RETURN_SHARE: '0',
+      ...UNEVENTFUL_SIM,
     });
     await createWarehouse(server.admin, 'DAL', 'Dallas', 'TX');
     await createProduct(server.admin, 'MUG', { unit_price: 1999, length_mm: 120, width_mm: 90, height_mm: 100, weight_grams: 350 });

@@ -12,6 +12,7 @@ import { testDialects } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
 describe.each(testDialects())('return tracking and return messages on %s', (dialect) => {
   let server: TestServer;
@@ -39,7 +40,7 @@ describe.each(testDialects())('return tracking and return messages on %s', (dial
   }
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, { WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' });
+    server = await startTestServer(dialect, { ...UNEVENTFUL_SIM });
     await createWarehouse(server.admin, 'DAL', 'Dallas', 'TX');
     await createProduct(server.admin, 'MUG', { name: 'Enamel mug', unit_price: 2000, length_mm: 120, width_mm: 90, height_mm: 100, weight_grams: 350 });
     await addStock(server.admin, 'MUG', 'DAL', 100);

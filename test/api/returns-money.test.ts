@@ -11,38 +11,35 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMismatches } from '../../src/inventory/index.js';
 import { testDialects } from '../support/databases.js';
-import { startFakeStripe, type FakeStripe } from '../support/fake-stripe.js';
+import type { FakeStripe } from '../support/fake-stripe.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
+import { startStripeServer, type StripeServer } from '../support/stripe-server.js';
 
 const UNIT = 2000;
 
 describe.each(testDialects())('return receipts and refunds on %s', (dialect) => {
+  let running: StripeServer;
   let stripe: FakeStripe;
   let server: TestServer;
 
   beforeAll(async () => {
-    stripe = await startFakeStripe();
-    server = await startTestServer(dialect, {
-      WAYBILL_STRIPE_SECRET_KEY: stripe.secretKey,
-      WAYBILL_STRIPE_API_BASE: stripe.url,
-      WAYBILL_SIM_DELAY_SHARE: '0',
-      WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0',
-      WAYBILL_SIM_EXCEPTION_SHARE: '0',
-      WAYBILL_SIM_RETURN_SHARE: '0',
+    running = await startStripeServer(dialect, {
+      ...UNEVENTFUL_SIM,
       WAYBILL_SHIPPING_FEE: '900',
       WAYBILL_TAX_RATE_BPS: '1000',
       WAYBILL_RESTOCKING_FEE_PERCENT: '10',
     });
+    ({ server, stripe } = running);
     await createWarehouse(server.admin, 'DAL', 'Dallas', 'TX');
     await createProduct(server.admin, 'MUG', { unit_price: UNIT, length_mm: 120, width_mm: 90, height_mm: 100, weight_grams: 350 });
     await addStock(server.admin, 'MUG', 'DAL', 100);
   });
   afterAll(async () => {
-    await server?.close();
-    await stripe?.close();
+    await running?.close();
   });
 
   const api = () => server.operator;

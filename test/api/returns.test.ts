@@ -15,6 +15,7 @@ import { drainJobs } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { registerCustomer, type CustomerSession } from '../support/sessions.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
 const CUSTOMER = 'returning@example.com';
 const OTHER = 'someone-else@example.com';
@@ -42,10 +43,7 @@ describe.each(testDialects())('returns: request, approve, reject on %s', (dialec
 
   beforeAll(async () => {
     server = await startTestServer(dialect, {
-      WAYBILL_SIM_DELAY_SHARE: '0',
-      WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0',
-      WAYBILL_SIM_EXCEPTION_SHARE: '0',
-      WAYBILL_SIM_RETURN_SHARE: '0',
+      ...UNEVENTFUL_SIM,
       WAYBILL_SHIPPING_FEE: '600',
       WAYBILL_TAX_RATE_BPS: '1000',
       WAYBILL_RESTOCKING_FEE_PERCENT: '10',

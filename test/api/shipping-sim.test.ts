@@ -12,6 +12,7 @@ import { addStock, createProduct, createWarehouse, orderBody } from '../support/
 import { drainJobs } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
 const SECRET = 'whsec_test_sim_secret';
 
@@ -19,7 +20,7 @@ describe.each(testDialects())('shipping with the sim carrier on %s', (dialect) =
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer(dialect, { WAYBILL_SIM_WEBHOOK_SECRET: SECRET, WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' });
+    server = await startTestServer(dialect, { WAYBILL_SIM_WEBHOOK_SECRET: SECRET, ...UNEVENTFUL_SIM });
     const api = server.admin;
     await createWarehouse(api, 'DAL', 'Dallas', 'TX');
     await createProduct(api, 'MUG', { unit_price: 1999, length_mm: 120, width_mm: 90, height_mm: 100, weight_grams: 350 });

@@ -9,8 +9,8 @@ import { testDialects } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
-const NO_SHARES = { WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' };
 /** Nothing listens there: the sim's pushes fail, so only polling brings news. */
 const DEAD_WEBHOOK = { WAYBILL_SIM_WEBHOOK_URL: 'http://127.0.0.1:9/webhooks/carriers/sim' };
 const seattle = { name: 'Ada Lovelace', line1: '400 Broad St', line2: null, city: 'Seattle', region: 'WA', postal_code: '98109', country: 'US' };
@@ -43,7 +43,7 @@ describe.each(testDialects())('tracking exceptions and polling on %s', (dialect)
   describe('a failed delivery attempt', () => {
     let server: TestServer;
     beforeAll(async () => {
-      server = await startTestServer(dialect, { ...NO_SHARES, WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '1' });
+      server = await startTestServer(dialect, { ...UNEVENTFUL_SIM, WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '1' });
       await shop(server);
     });
     afterAll(async () => server?.close());
@@ -81,7 +81,7 @@ describe.each(testDialects())('tracking exceptions and polling on %s', (dialect)
     let server: TestServer;
     beforeAll(async () => {
       // Real-time sim speed: the ETA is days away, like a real carrier's.
-      server = await startTestServer(dialect, { ...NO_SHARES, ...DEAD_WEBHOOK, WAYBILL_SIM_SPEED: '1', WAYBILL_POLL_AFTER_MINUTES: '100000', WAYBILL_NO_SCAN_HOURS: '48' });
+      server = await startTestServer(dialect, { ...UNEVENTFUL_SIM, ...DEAD_WEBHOOK, WAYBILL_SIM_SPEED: '1', WAYBILL_POLL_AFTER_MINUTES: '100000', WAYBILL_NO_SCAN_HOURS: '48' });
       await shop(server);
     });
     afterAll(async () => server?.close());
@@ -115,7 +115,7 @@ describe.each(testDialects())('tracking exceptions and polling on %s', (dialect)
   describe('polling', () => {
     let server: TestServer;
     beforeAll(async () => {
-      server = await startTestServer(dialect, { ...NO_SHARES, ...DEAD_WEBHOOK, WAYBILL_POLL_AFTER_MINUTES: '1' });
+      server = await startTestServer(dialect, { ...UNEVENTFUL_SIM, ...DEAD_WEBHOOK, WAYBILL_POLL_AFTER_MINUTES: '1' });
       await shop(server);
     });
     afterAll(async () => server?.close());

@@ -9,12 +9,12 @@ import { beforeAll, expect, it } from 'vitest';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { browserSuite, checkPage, describeBrowser, eventually, expectNoSidewaysScroll, MOBILE_VIEWPORT } from './support/browser.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
 const SHOP = 'Maple & Co';
-const NO_SURPRISES = { WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' };
 
 describeBrowser('the public tracking page', () => {
-  const suite = browserSuite({ env: { ...NO_SURPRISES, WAYBILL_SHOP_NAME: SHOP, WAYBILL_SHOP_URL: 'https://maple.example/', WAYBILL_SHOP_PRIMARY_COLOR: '#2d6a4f' } });
+  const suite = browserSuite({ env: { ...UNEVENTFUL_SIM, WAYBILL_SHOP_NAME: SHOP, WAYBILL_SHOP_URL: 'https://maple.example/', WAYBILL_SHOP_PRIMARY_COLOR: '#2d6a4f' } });
   const seattle = { name: 'Ada Lovelace', line1: '400 Broad St', line2: null, city: 'Seattle', region: 'WA', postal_code: '98109', country: 'US' };
 
   beforeAll(async () => {
