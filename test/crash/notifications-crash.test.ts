@@ -8,15 +8,15 @@
  * received; a Message-ID received twice only for a send that a kill or a drop interrupted; no send
  * job dead or left running; each order's timeline as the orders wrote it, nothing doubled.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';
-import { spawnServer, spawnWorker, waitReady, type ServerProcess, type WorkerProcess } from '../concurrency/processes.js';
+import { spawnServer, waitReady, type ServerProcess } from '../concurrency/processes.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { Client } from '../support/http.js';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../support/smtp-capture.js';
+import { startChaos, until } from './chaos-workers.js';
 
 const ADMIN_KEY = 'wb_crash_test_admin_key_0123456789ab';
 const ORDERS = 120;
@@ -40,75 +40,6 @@ const MAIL_FROM = 'Waybill Crash Shop <shop@shop.example>';
 async function count(db: DatabaseHandle['db'], query: ReturnType<typeof sql<{ n: number }>>): Promise<number> {
   const { rows } = await query.execute(db);
   return Number(rows[0]!.n);
-}
-
-/**
- * Keeps `slots` workers running, SIGKILLing each at a random moment and starting it again. Every
- * worker has a name of its own, given to the SMTP server in its EHLO, so that a message received
- * twice can be traced to the worker that sent it first, and to that worker's kill.
- */
-function chaos(envOf: (name: string) => Record<string, string>, slots: number) {
-  const killedAt = new Map<string, number>();
-  let running = true;
-  let spawned = 0;
-  const workers: Array<WorkerProcess & { name: string }> = [];
-  const ended: string[] = [];
-  const spawnNamed = () => {
-    const name = `worker-${++spawned}`;
-    return { ...spawnWorker(envOf(name)), name };
-  };
-  const kill = (w: WorkerProcess & { name: string }) => {
-    if (w.child.exitCode === null && w.child.signalCode === null && w.child.kill('SIGKILL')) killedAt.set(w.name, Date.now());
-  };
-  const loops = Array.from({ length: slots }, async (_, slot) => {
-    while (running) {
-      const worker = spawnNamed();
-      workers[slot] = worker;
-      // Counted from its start, so that every life sends a while however slow the machine is, and
-      // short enough to die mid-send often.
-      await started(worker);
-      const lifetime = LIFETIME_MS.min + Math.random() * (LIFETIME_MS.max - LIFETIME_MS.min);
-      await Promise.race([sleep(lifetime), worker.exited]);
-      kill(worker);
-      await worker.exited;
-      if (/"level":[456]0/.test(worker.output())) ended.push(`${worker.name}: ${worker.output().slice(-1_000)}`);
-    }
-  });
-  return {
-    kills: () => killedAt.size,
-    killedAt: () => new Map(killedAt),
-    /** What the last workers that said anything printed, and what the running ones print. */
-    output: () => [...ended.slice(-3), ...workers.map((w) => `${w?.name}: ${w?.output() ?? ''}`)].join('\n---\n'),
-    /** Stops killing (the last kills count too); leaves one calm worker per slot running until `stop`. */
-    async calm(): Promise<{ output: () => string; stop: () => Promise<void> }> {
-      running = false;
-      for (const w of workers) if (w) kill(w);
-      await Promise.all(loops);
-      const calm = Array.from({ length: slots }, spawnNamed);
-      return {
-        output: () => calm.map((w) => w.output()).join('\n---\n'),
-        stop: async () => {
-          for (const w of calm) w.child.kill('SIGTERM');
-          await Promise.all(calm.map((w) => w.exited));
-        },
-      };
-    },
-  };
-}
-
-/** Resolves once the worker has logged that it started (at most after a minute), or has exited. */
-async function started(worker: WorkerProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!worker.output().includes('"worker started"') && worker.child.exitCode === null && worker.child.signalCode === null && Date.now() < deadline) await sleep(50);
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number, diagnostics: () => Promise<string>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}\n${(await diagnostics()).slice(-6000)}`);
 }
 
 describe.each(testDialects())('notifications survive SIGKILLed workers on %s', (dialect) => {
@@ -143,7 +74,7 @@ describe.each(testDialects())('notifications survive SIGKILLed workers on %s', (
 
     const slots = dialect === 'postgres' ? 2 : 1;
     // LOG_LEVEL info: the workers say when they have started (and little else).
-    const run = chaos((name) => ({ ...common(), LOG_LEVEL: 'info', SMTP_URL: `${smtp.url}?name=${name}`, WAYBILL_JOB_LEASE_MS: '2000', WAYBILL_WORKER_CONCURRENCY: String(CONCURRENCY) }), slots);
+    const run = startChaos({ envOf: (name) => ({ ...common(), LOG_LEVEL: 'info', SMTP_URL: `${smtp.url}?name=${name}`, WAYBILL_JOB_LEASE_MS: '2000', WAYBILL_WORKER_CONCURRENCY: String(CONCURRENCY) }), slots, lifetimeMs: LIFETIME_MS });
     const db = handle.db;
     const confirmationsSent = () => count(db, sql`select count(*) as n from notifications where message_type = 'order_confirmation' and status = 'sent'`);
     const diagnostics = async () => {

@@ -6,16 +6,16 @@
  * every capture happened exactly once; invoice numbers are unique and gapless; no job was lost or
  * left dead; stock equals its ledger.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerMismatches } from '../../src/inventory/index.js';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';
-import { spawnServer, spawnWorker, waitReady, type ServerProcess, type WorkerProcess } from '../concurrency/processes.js';
+import { spawnServer, waitReady, type ServerProcess } from '../concurrency/processes.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.js';
 import { startFakeStripe, type FakeStripe } from '../support/fake-stripe.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { Client } from '../support/http.js';
+import { startChaos, until } from './chaos-workers.js';
 
 const ADMIN_KEY = 'wb_crash_test_admin_key_0123456789ab';
 const ORDERS = 200;
@@ -24,55 +24,6 @@ const MIN_KILLS = 20;
 async function count(db: DatabaseHandle['db'], query: ReturnType<typeof sql<{ n: number }>>): Promise<number> {
   const { rows } = await query.execute(db);
   return Number(rows[0]!.n);
-}
-
-/** Keeps `slots` workers running, SIGKILLing each at a random moment and starting it again. */
-function chaos(env: Record<string, string>, slots: number) {
-  let kills = 0;
-  let running = true;
-  const workers: WorkerProcess[] = [];
-  const loops = Array.from({ length: slots }, async (_, slot) => {
-    while (running) {
-      const worker = spawnWorker(env);
-      workers[slot] = worker;
-      // Its life counts from when it is up: on a loaded machine starting (tsx transpiling the
-      // sources) can take longer than a life, and workers killed before they start prove nothing
-      // and only slow the run down (a CI run saw 386 kills and ran out of time).
-      await Promise.race([worker.started, worker.exited, sleep(60_000)]);
-      // Long enough to take jobs now and then, short enough to die mid-job often.
-      const lifetime = 1_500 + Math.random() * 3_000;
-      await Promise.race([sleep(lifetime), worker.exited]);
-      if (worker.child.exitCode === null && worker.child.signalCode === null) {
-        worker.child.kill('SIGKILL');
-        kills++;
-      }
-      await worker.exited;
-    }
-  });
-  return {
-    kills: () => kills,
-    output: () => workers.map((w) => w?.output() ?? '').join('\n---\n'),
-    /** Stops killing; leaves one calm worker per slot running until `stop`. */
-    async calm(): Promise<() => Promise<void>> {
-      running = false;
-      for (const w of workers) w?.child.kill('SIGKILL');
-      await Promise.all(loops);
-      const calm = Array.from({ length: slots }, () => spawnWorker(env));
-      return async () => {
-        for (const w of calm) w.child.kill('SIGTERM');
-        await Promise.all(calm.map((w) => w.exited));
-      };
-    },
-  };
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number, diagnostics: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(250);
-  }
-  throw new Error(`timed out waiting for ${what}\n${diagnostics().slice(-4000)}`);
 }
 
 describe.each(testDialects())('processing survives SIGKILLed workers on %s', (dialect) => {
@@ -129,7 +80,8 @@ describe.each(testDialects())('processing survives SIGKILLed workers on %s', (di
       WAYBILL_STRIPE_SECRET_KEY: stripe.secretKey,
       WAYBILL_STRIPE_API_BASE: stripe.url,
     };
-    const run = chaos(workerEnv, dialect === 'postgres' ? 2 : 1);
+    // Long enough to take jobs now and then, short enough to die mid-job often.
+    const run = startChaos({ envOf: () => workerEnv, slots: dialect === 'postgres' ? 2 : 1, lifetimeMs: { min: 1_500, max: 4_500 } });
     const db = handle.db;
     const diagnostics = () => `kills: ${run.kills()}\n${run.output()}`;
 
@@ -141,11 +93,11 @@ describe.each(testDialects())('processing survives SIGKILLed workers on %s', (di
     }
     await until('every payment captured', async () => (await count(db, sql`select count(*) as n from payments where status = 'captured'`)) === ORDERS, 600_000, diagnostics);
     await until(`at least ${MIN_KILLS} kills`, async () => run.kills() >= MIN_KILLS, 300_000, diagnostics);
-    const stopCalm = await run.calm();
+    const calm = await run.calm();
     try {
       await until('no job left to run', async () => (await count(db, sql`select count(*) as n from jobs where state in ('queued', 'running')`)) === 0, 120_000, diagnostics);
     } finally {
-      await stopCalm();
+      await calm.stop();
     }
 
     expect(run.kills()).toBeGreaterThanOrEqual(MIN_KILLS);
