@@ -6,33 +6,32 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.js';
-import { startFakeStripe, stripeEvent, sendWebhook, type FakeStripe } from '../support/fake-stripe.js';
+import { stripeEvent, sendWebhook, type FakeStripe } from '../support/fake-stripe.js';
 import { addStock, createProduct, createWarehouse, orderBody, stockOf } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
+import { startStripeServer, type StripeServer } from '../support/stripe-server.js';
 
 const WEBHOOK_SECRET = 'whsec_waybill_test_secret';
 const stripePayment = (token: string) => ({ payment: { provider: 'stripe', token } });
 
 describe.each(testDialects())('Stripe payments on %s', (dialect) => {
+  let running: StripeServer;
   let stripe: FakeStripe;
   let server: TestServer;
 
   beforeAll(async () => {
-    stripe = await startFakeStripe();
-    server = await startTestServer(dialect, {
-      WAYBILL_STRIPE_SECRET_KEY: stripe.secretKey,
+    running = await startStripeServer(dialect, {
       WAYBILL_STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      WAYBILL_STRIPE_API_BASE: stripe.url,
     });
+    ({ server, stripe } = running);
     await createWarehouse(server.admin, 'DAL', 'Dallas', 'TX');
     await createProduct(server.admin, 'MUG', { unit_price: 1500 });
     await addStock(server.admin, 'MUG', 'DAL', 50);
   });
   afterAll(async () => {
-    await server?.close();
-    await stripe?.close();
+    await running?.close();
   });
 
   async function webhookEventCount(): Promise<number> {
