@@ -9,17 +9,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import { movedLinkPages, portalAuthRoutes, sessionAuthOf, staffAuthRoutes } from './accounts/index.js';
+import { movedLinkPages, portalAuthRoutes, sessionAuthOf, staffAuthRoutes, staffUserRoutes } from './accounts/index.js';
+import { analyticsRoutes } from './analytics/index.js';
 import { catalogRoutes } from './catalog/index.js';
 import { customerRoutes } from './customers/index.js';
 import type { Deps } from './deps.js';
 import { inventoryRoutes, warehouseRoutes } from './inventory/index.js';
 import { fulfillmentRoutes } from './fulfillment/index.js';
 import { jobRoutes } from './platform/jobs/index.js';
-import { orderDepsOf, orderRoutes, paymentWebhookRoutes, refundRoutes } from './orders/index.js';
+import { feedbackRoutes, orderDepsOf, orderRoutes, paymentWebhookRoutes, refundRoutes } from './orders/index.js';
 import { isConnectionFailure } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
-import { installAuth, principalLabel } from './platform/http/auth.js';
+import { apiKeyRoutes } from './platform/http/api-keys.routes.js';
+import { createApiKeyCache, installAuth, principalLabel } from './platform/http/auth.js';
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
@@ -80,7 +82,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   // Accounts and browser sessions (src/accounts): the cookie parser first, since the auth hook
   // reads the session cookies; the sign-in routes are registered with the other routes below.
   await app.register(cookie);
-  installAuth(app, deps.db, { sessions: sessionAuthOf(deps) });
+  // Shared with the API key routes: a revoked key stops working at once in this process.
+  const keyCache = createApiKeyCache();
+  installAuth(app, deps.db, { sessions: sessionAuthOf(deps), keyCache });
   if (deps.config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       global: true,
@@ -126,6 +130,11 @@ export async function buildApp(deps: Deps): Promise<App> {
       await api.register(returnReceiptRoutes(returns));
       await api.register(refundRoutes(deps));
       await api.register(replenishmentRoutes(replenishmentDepsOf(deps)));
+      // The admin web app's own needs: staff users, API keys, dashboard figures, delivery feedback.
+      await api.register(staffUserRoutes(deps));
+      await api.register(apiKeyRoutes({ db: deps.db, clock: deps.clock, ids: deps.ids, keyCache }));
+      await api.register(analyticsRoutes(deps));
+      await api.register(feedbackRoutes(deps));
     },
     { prefix: API_PREFIX },
   );

@@ -5,6 +5,8 @@
  */
 export { portalAuthRoutes } from './portal-auth.routes.js';
 export { staffAuthRoutes } from './staff-auth.routes.js';
+/** The admin's staff user management (/api/v1/users, admin only). */
+export { staffUserRoutes } from './staff-users.routes.js';
 /** The platform auth hook's view of sessions: who each belongs to (app.ts hands it to installAuth). */
 export { sessionAuthOf } from './session-subjects.js';
 /** Old email-link pages (/portal/…) and the portal pages (/account/…) they moved to. */

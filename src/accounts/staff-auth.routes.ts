@@ -58,7 +58,8 @@ export function staffAuthRoutes(appDeps: Deps) {
             now,
             find: async (email) => {
               const user = await findStaffUserRow(db, { email });
-              return user && { id: user.id, passwordHash: user.password_hash };
+              // A disabled user is refused exactly like a wrong password: the answer does not tell which.
+              return user && user.disabled_at === null ? { id: user.id, passwordHash: user.password_hash } : null;
             },
             rehash: (id, hash) => updateStaffUser(db, id, { password_hash: hash, updated_at: now.toISOString() }),
           },

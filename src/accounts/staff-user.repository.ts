@@ -18,13 +18,23 @@ export interface StaffUser {
   email: string;
   name: string;
   role: Role;
+  /** A disabled user cannot sign in and has no live session. */
+  disabled: boolean;
   created_at: string;
   last_sign_in_at: string | null;
 }
 
 function toUser(row: StaffUserTable): StaffUser {
   if (!isRole(row.role)) throw new Error(`staff user ${row.id} has an unknown role ${row.role}`);
-  return { id: row.id, email: row.email, name: row.name, role: row.role, created_at: row.created_at, last_sign_in_at: row.last_sign_in_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabled_at !== null,
+    created_at: row.created_at,
+    last_sign_in_at: row.last_sign_in_at,
+  };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -48,6 +58,7 @@ export async function createStaffUser(
     password_hash: await hashPassword(input.password),
     password_changed_at: now,
     last_sign_in_at: null,
+    disabled_at: null,
     created_at: now,
     updated_at: now,
   };
@@ -75,6 +86,37 @@ export async function listStaffUsers(db: Executor): Promise<StaffUser[]> {
   return (await db.selectFrom('staff_users').selectAll().orderBy('id').execute()).map(toUser);
 }
 
-export async function updateStaffUser(db: Executor, id: string, changes: Partial<Pick<StaffUserTable, 'password_hash' | 'password_changed_at' | 'last_sign_in_at' | 'updated_at' | 'role'>>): Promise<void> {
+export async function updateStaffUser(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<StaffUserTable, 'password_hash' | 'password_changed_at' | 'last_sign_in_at' | 'updated_at' | 'role' | 'name' | 'disabled_at'>>,
+): Promise<void> {
   await db.updateTable('staff_users').set(changes).where('id', '=', id).execute();
+}
+
+/**
+ * Writes every enabled admin's row first thing in a transaction: on PostgreSQL that takes their
+ * row locks, on SQLite the write lock, so that two admins demoting each other at the same moment
+ * run one after the other and the second sees the first's change (not two "one other admin is
+ * left" answers that leave none).
+ */
+export async function lockEnabledAdmins(db: Executor): Promise<void> {
+  await db
+    .updateTable('staff_users')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .execute();
+}
+
+/** Enabled admins other than `exceptId`. */
+export async function countOtherEnabledAdmins(db: Executor, exceptId: string): Promise<number> {
+  const row = await db
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('id', '<>', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -17,7 +17,7 @@ import type { Ids } from '../platform/ids.js';
 import type { Enqueue } from '../platform/jobs/types.js';
 import { confirmPacking } from './confirm-packing.js';
 import { invoiceOf, packagesOf, pickListsOf, warehouseCodes } from './fulfillment.repository.js';
-import { renderInvoicePdf } from './invoice-pdf.js';
+import { invoiceDocumentOf } from './invoice-document.js';
 import { renderPackingSlipPdf } from './packing-slip-pdf.js';
 
 export interface FulfillmentRouteDeps {
@@ -102,12 +102,10 @@ export function fulfillmentRoutes(deps: FulfillmentRouteDeps) {
         schema: { tags, summary: 'The invoice as PDF (404 until it is issued)', params: Params, produces: ['application/pdf'], response: { ...problemResponses } },
       },
       async (request, reply) => {
-        const order = await loadOrder(deps.db, request.params.id, deps.config.publicUrl);
-        if (!order) throw notFound(`Order ${request.params.id}`);
-        const invoice = await invoiceOf(deps.db, order.id);
-        if (!invoice) throw notFound(`The invoice of order ${order.number} (it is issued while the order is processed)`);
-        const pdf = await renderInvoicePdf({ shop: deps.config.shop, invoice: { number: invoice.number, issued_at: invoice.issued_at }, order });
-        return reply.type('application/pdf').header('content-disposition', `inline; filename="${invoice.number}.pdf"`).send(pdf);
+        const invoice = await invoiceDocumentOf(deps.db, deps.config, request.params.id);
+        if (invoice === 'no_order') throw notFound(`Order ${request.params.id}`);
+        if (invoice === 'no_invoice') throw notFound(`The invoice of order ${request.params.id} (it is issued while the order is processed)`);
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${invoice.number}.pdf"`).send(invoice.pdf);
       },
     );
 

@@ -14,3 +14,9 @@ export { openRefund, retryRefund, refundableNow, refundIdempotencyKey, REFUND_JO
 export { currentPayment, amountOwedOn } from './order-payments.js';
 export { recordReturnedUnits, everythingCameBack, type ReturnedUnitsResult } from './returned-units.js';
 export { placeReplacementOrder, type Replacement } from './place-replacement-order.js';
+/** Delivery feedback: customers rate a delivery once it arrived (the portal's PUT), staff read it. */
+export { leaveFeedback, FEEDBACK_EVENT } from './leave-feedback.js';
+export { feedbackRoutes } from './feedback.routes.js';
+export { findFeedback } from './delivery-feedback.repository.js';
+export { deliveryArrived } from './feedback-rules.js';
+export { FeedbackBody, FeedbackSchema, type Feedback } from './feedback.schemas.js';

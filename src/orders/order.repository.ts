@@ -7,6 +7,8 @@ import type { OrderStatus } from './order-status.js';
 import { paymentsOfOrders, refundsOfOrders, type Payment, type Refund } from '../payments/index.js';
 import type { Order, OrderShipment, PaymentView, RefundView } from './order.schemas.js';
 import { shipmentSummariesOf } from './order-shipments.js';
+import { feedbackOfOrders } from './delivery-feedback.repository.js';
+import type { Feedback } from './feedback.schemas.js';
 
 export interface OrderEvent {
   type: string;
@@ -91,6 +93,7 @@ function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: Allocati
     tracking_token: row.tracking_token,
     tracking_url: `${publicUrl}/track/${row.tracking_token}`,
     attention: row.attention ? (JSON.parse(row.attention) as Order['attention']) : null,
+    feedback: money.feedback ?? null,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -118,6 +121,8 @@ export interface OrderMoney {
   payments: PaymentView[];
   refunds: RefundView[];
   shipments?: OrderShipment[];
+  /** The customer's delivery feedback (a new order has none). */
+  feedback?: Feedback | null;
 }
 
 function paymentView(p: Payment): PaymentView {
@@ -155,9 +160,17 @@ export function refundView(r: Refund): RefundView {
 }
 
 async function relatedRecordsOf(db: Executor, orderIds: readonly string[], publicUrl = ''): Promise<Map<string, OrderMoney>> {
-  const [payments, refunds, shipments] = [await paymentsOfOrders(db, orderIds), await refundsOfOrders(db, orderIds), await shipmentSummariesOf(db, orderIds, publicUrl)];
+  const [payments, refunds, shipments, feedback] = [
+    await paymentsOfOrders(db, orderIds),
+    await refundsOfOrders(db, orderIds),
+    await shipmentSummariesOf(db, orderIds, publicUrl),
+    await feedbackOfOrders(db, orderIds),
+  ];
   return new Map(
-    orderIds.map((id) => [id, { payments: (payments.get(id) ?? []).map(paymentView), refunds: (refunds.get(id) ?? []).map(refundView), shipments: shipments.get(id) ?? [] }]),
+    orderIds.map((id) => [
+      id,
+      { payments: (payments.get(id) ?? []).map(paymentView), refunds: (refunds.get(id) ?? []).map(refundView), shipments: shipments.get(id) ?? [], feedback: feedback.get(id) ?? null },
+    ]),
   );
 }
 

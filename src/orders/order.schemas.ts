@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SkuSchema } from '../catalog/product.schemas.js';
 import { orderStatuses } from './order-status.js';
+import { FeedbackSchema } from './feedback.schemas.js';
 
 export const OrderStatusSchema = Type.Union(orderStatuses.map((s) => Type.Literal(s)));
 
@@ -166,6 +167,7 @@ export const OrderSchema = Type.Object(
       Type.Object({ reason: Type.String(), since: Type.String(), shipment_id: Type.Optional(Type.String()), refund_id: Type.Optional(Type.String()), detail: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
       Type.Null(),
     ]),
+    feedback: Type.Union([FeedbackSchema, Type.Null()], { description: "The customer's rating of the delivery (PUT /portal/orders/{id}/feedback), or null" }),
     created_at: Type.String(),
     updated_at: Type.String(),
   },

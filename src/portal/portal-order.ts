@@ -7,7 +7,8 @@
  * (streams/customer-view.ts), so the two always agree on what a customer sees.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { expectedDatesOf, findOrderLines, OrderLineSchema, OrderStatusSchema, orderLineView } from '../orders/index.js';
+import { hasInvoice } from '../fulfillment/index.js';
+import { deliveryArrived, expectedDatesOf, findFeedback, findOrderLines, FeedbackSchema, OrderLineSchema, OrderStatusSchema, orderLineView } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import type { OrderLineTable, OrderTable } from '../platform/db/schema.js';
 import { shipmentsOfOrder, ShipmentStatusSchema, trackingEventsOf, trackingEventView, type Shipment } from '../shipping/index.js';
@@ -84,6 +85,9 @@ export const PortalOrderSchema = Type.Object({
   ...orderFields,
   shipments: Type.Array(PortalShipmentSchema),
   timeline: Type.Array(PortalTimelineEntrySchema, { description: 'Customer-facing changes, oldest first (the same filter as GET /portal/stream)' }),
+  feedback: Type.Union([FeedbackSchema, Type.Null()], { description: "The customer's rating of the delivery, or null" }),
+  can_leave_feedback: Type.Boolean({ description: 'Something was delivered, so PUT /portal/orders/{id}/feedback is accepted (also to change a rating)' }),
+  invoice_url: Type.Union([Type.String(), Type.Null()], { description: 'The relative path of the invoice PDF once it is issued (/portal/orders/{id}/invoice.pdf), else null' }),
 });
 
 export type PortalOrderSummary = Static<typeof PortalOrderSummarySchema>;
@@ -114,7 +118,7 @@ function isOrderNumber(idOrNumber: string): boolean {
 }
 
 /** The customer's order by id or number, or null when there is none of theirs (another customer's is none). */
-async function customersOrderRow(db: Executor, customerId: string, idOrNumber: string): Promise<OrderTable | null> {
+export async function customersOrderRow(db: Executor, customerId: string, idOrNumber: string): Promise<OrderTable | null> {
   const column = isOrderNumber(idOrNumber) ? 'number' : 'id';
   const value = column === 'number' ? idOrNumber.toUpperCase() : idOrNumber;
   const row = await db.selectFrom('orders').selectAll().where(column, '=', value).where('customer_id', '=', customerId).executeTakeFirst();
@@ -177,5 +181,8 @@ export async function loadCustomerOrder(db: Executor, customerId: string, idOrNu
     // A label that failed or was voided never went anywhere: the customer sees the parcels that exist.
     shipments: shipments.filter((s) => s.label_state === 'purchased').map((s) => shipmentOf(s, (events.get(s.id) ?? []).map(trackingEventView))),
     timeline: timeline.map((e) => ({ type: e.type, at: e.at, data: customerData(e.type, JSON.parse(e.data) as Record<string, unknown>) })),
+    feedback: await findFeedback(db, row.id),
+    can_leave_feedback: deliveryArrived(row.status, shipments),
+    invoice_url: (await hasInvoice(db, row.id)) ? `/portal/orders/${row.id}/invoice.pdf` : null,
   };
 }

@@ -1,20 +1,23 @@
 /**
  * The customer portal's own data (registered under /portal, customer session): the signed-in
- * customer's orders (list and one with shipments, tracking and timeline) and their notification
- * preferences. A customer reaches only their own orders: anyone else's, and any order at all before
+ * customer's orders (list and one with shipments, tracking and timeline), the delivery feedback
+ * and invoice of each, and their notification preferences. A customer reaches only their own orders: anyone else's, and any order at all before
  * the email is verified (no linked customer yet), answers 404, never 403, so that the answer tells
  * nothing about what exists. Writes come from a cookie, so the platform checks the CSRF header.
  */
 import { Type } from '@sinclair/typebox';
 import { customerOf } from '../accounts/index.js';
+import { invoiceDocumentOf } from '../fulfillment/index.js';
+import { FeedbackBody, FeedbackSchema, leaveFeedback } from '../orders/index.js';
+import { principalLabel } from '../platform/http/auth.js';
 import type { Deps } from '../deps.js';
 import { preferencesFrom, preferencesOf, PreferencesBody, PreferencesSchema, setPreferences } from '../notifications/index.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { decodeCursor, listOf, page, PageQuery, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
-import { listCustomerOrders, loadCustomerOrder, PortalOrderSchema, PortalOrderSummarySchema } from './portal-order.js';
+import { customersOrderRow, listCustomerOrders, loadCustomerOrder, PortalOrderSchema, PortalOrderSummarySchema } from './portal-order.js';
 
-export type PortalDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+export type PortalDeps = Pick<Deps, 'db' | 'clock' | 'ids' | 'config'>;
 
 const tags = ['portal'];
 const OrderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, description: 'Order id (ord_…) or number (W-000123)' }) });
@@ -61,6 +64,51 @@ export function portalRoutes(deps: PortalDeps) {
         const order = customerId === null ? null : await loadCustomerOrder(deps.db, customerId, request.params.id, publicUrl);
         if (order === null) throw notFound(`Order ${request.params.id}`);
         return order;
+      },
+    );
+
+    app.put(
+      '/orders/:id/feedback',
+      {
+        config: { access: 'customer' },
+        schema: {
+          tags,
+          summary: 'Rate the delivery of one of your orders (1–5 stars and a comment); a later PUT changes it',
+          description:
+            "409 conflict until something was delivered; another customer's order answers 404. A cookie write, so x-csrf-token is required. Repeating the same rating and comment changes nothing.",
+          params: OrderParams,
+          body: FeedbackBody,
+          response: { 200: FeedbackSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const customerId = customerOf(request).customerId;
+        const row = customerId === null ? null : await customersOrderRow(deps.db, customerId, request.params.id);
+        if (row === null) throw notFound(`Order ${request.params.id}`);
+        return leaveFeedback(deps, row.id, request.body, principalLabel(request.principal));
+      },
+    );
+
+    app.get(
+      '/orders/:id/invoice.pdf',
+      {
+        config: { access: 'customer' },
+        schema: {
+          tags,
+          summary: 'The invoice of one of your orders as PDF (the document staff get)',
+          description: "404 until the invoice is issued (while the order is processed), and for another customer's order.",
+          params: OrderParams,
+          produces: ['application/pdf'],
+          response: { ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const customerId = customerOf(request).customerId;
+        const row = customerId === null ? null : await customersOrderRow(deps.db, customerId, request.params.id);
+        if (row === null) throw notFound(`Order ${request.params.id}`);
+        const invoice = await invoiceDocumentOf(deps.db, deps.config, row.id);
+        if (typeof invoice === 'string') throw notFound(`The invoice of order ${row.number} (it is issued while the order is processed)`);
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${invoice.number}.pdf"`).send(invoice.pdf);
       },
     );
 

@@ -8,4 +8,4 @@ export type { ReturnDeps } from './return-deps.js';
 export { returnShipmentProgressed } from './return-shipment-progress.js';
 export { returnsOfOrder, returnViews, findReturn, type ReturnRecord } from './return.repository.js';
 export { ReturnSchema, type ReturnView } from './return.schemas.js';
-export { returnStatuses, returnTransitions, type ReturnStatus } from './return-status.js';
+export { returnStatuses, returnTransitions, openReturnStatuses, type ReturnStatus } from './return-status.js';

@@ -9,6 +9,8 @@ export type ReturnStatus = (typeof returnStatuses)[number];
 
 export const initialReturnStatus: ReturnStatus = 'requested';
 export const terminalReturnStatuses: readonly ReturnStatus[] = ['rejected', 'closed'];
+/** Returns the shop still has to act on (decide, wait for, receive): the admin dashboard counts them. */
+export const openReturnStatuses: readonly ReturnStatus[] = ['requested', 'approved', 'in_transit', 'received'];
 
 export const returnTransitions: Readonly<Record<ReturnStatus, readonly ReturnStatus[]>> = {
   requested: ['approved', 'rejected'],

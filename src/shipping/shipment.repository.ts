@@ -8,6 +8,9 @@ import type { ShipmentTable, TrackingEventTable } from '../platform/db/schema.js
 import type { CarrierAddress } from './carriers/carrier.js';
 import type { IncidentReason, ShipmentStatus } from './carriers/tracking-vocabulary.js';
 import type { ShipmentView, TrackingEventView } from './shipment.schemas.js';
+import { locate } from '../platform/geo/gazetteer.js';
+import { currentPositionOf } from './shipment-position.js';
+import { terminalShipmentStatuses } from './shipment-terminal.js';
 
 export interface StoredParcel {
   seq: number;
@@ -193,9 +196,17 @@ export function shipmentView(s: Shipment, warehouseCode: string, events: readonl
     next_poll_at: s.next_poll_at,
     attention: s.attention,
     events: events.map(trackingEventView),
+    current_position: currentPositionOf(events),
+    destination: destinationView(s.destination),
     created_at: s.created_at,
     updated_at: s.updated_at,
   };
+}
+
+/** The destination at city level (nothing more personal), placed as the public tracking page places it. */
+function destinationView(address: CarrierAddress): ShipmentView['destination'] {
+  const place = locate(address.country, address.city, address.region ?? null);
+  return { city: address.city, region: address.region ?? null, country: address.country, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null };
 }
 
 export async function warehouseCodes(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
@@ -219,6 +230,7 @@ export async function shipmentViews(db: Executor, shipments: readonly Shipment[]
 
 export interface ShipmentFilter {
   status?: ShipmentStatus;
+  active?: boolean;
   carrier?: string;
   attention?: boolean;
   orderId?: string;
@@ -229,6 +241,9 @@ export interface ShipmentFilter {
 export async function listShipments(db: Executor, filter: ShipmentFilter): Promise<Shipment[]> {
   let query = db.selectFrom('shipments').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  // Active: not in a terminal status (delivered, cancelled, returned to sender).
+  if (filter.active === true) query = query.where('status', 'not in', terminalShipmentStatuses);
+  if (filter.active === false) query = query.where('status', 'in', terminalShipmentStatuses);
   if (filter.carrier !== undefined) query = query.where('carrier', '=', filter.carrier);
   if (filter.attention === true) query = query.where('attention', 'is not', null);
   if (filter.attention === false) query = query.where('attention', 'is', null);

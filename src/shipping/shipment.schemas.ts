@@ -75,6 +75,29 @@ export const ShipmentSchema = Type.Object(
     next_poll_at: Nullable(Type.String({ description: 'When polling asks the carrier next; null once tracking has ended' })),
     attention: Type.Union([Type.Object({ reason: Type.String(), since: Type.String(), detail: Type.Optional(Type.Union([Type.String(), Type.Null()])) }), Type.Null()]),
     events: Type.Array(TrackingEventSchema),
+    current_position: Type.Union(
+      [
+        Type.Object({
+          latitude: Type.Number(),
+          longitude: Type.Number(),
+          city: Nullable(Type.String()),
+          country: Nullable(Type.String()),
+          at: Type.String({ description: 'When the carrier scanned it there' }),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The newest tracking event that has coordinates, for the map; null before any' },
+    ),
+    destination: Type.Object(
+      {
+        city: Type.String(),
+        region: Nullable(Type.String()),
+        country: Type.String(),
+        latitude: Type.Union([Type.Number(), Type.Null()]),
+        longitude: Type.Union([Type.Number(), Type.Null()]),
+      },
+      { description: "Where the parcel goes, at city level (an outbound shipment: the order's shipping address; a return: the warehouse), with the gazetteer's coordinates (null when the place is unknown)" },
+    ),
     also_created: Type.Optional(Type.Array(Type.String(), { description: 'POST /orders/{id}/shipments: the other shipments it made (one per further warehouse)' })),
     created_at: Type.String(),
     updated_at: Type.String(),
@@ -159,6 +182,9 @@ export const ShipmentIdParams = Type.Object({ id: Type.String({ minLength: 1, ma
 
 export const ListShipmentsQuery = Type.Object({
   status: Type.Optional(ShipmentStatusSchema),
+  active: Type.Optional(
+    Type.Boolean({ description: 'true: only shipments still under way (not delivered, cancelled or returned to sender); false: only those. Combines with status' }),
+  ),
   carrier: Type.Optional(Type.String({ maxLength: 40 })),
   attention: Type.Optional(Type.Boolean()),
   order_id: Type.Optional(Type.String({ maxLength: 64 })),

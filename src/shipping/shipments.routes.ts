@@ -73,7 +73,7 @@ export function shipmentRoutes(deps: ShippingDeps) {
       async (request) => {
         const q = request.query;
         const limit = q.limit ?? 50;
-        const rows = await listShipments(deps.db, { status: q.status, carrier: q.carrier, attention: q.attention, orderId: q.order_id, before: decodeCursor(q.cursor), limit: limit + 1 });
+        const rows = await listShipments(deps.db, { status: q.status, active: q.active, carrier: q.carrier, attention: q.attention, orderId: q.order_id, before: decodeCursor(q.cursor), limit: limit + 1 });
         return page(await shipmentViews(deps.db, rows, deps.publicUrl), limit, (s) => s.id);
       },
     );

@@ -11,6 +11,8 @@ const customerFields: Readonly<Record<string, readonly string[]>> = {
   'order.status_changed': ['from', 'to'],
   'order.cancelled': ['lines', 'from', 'to'],
   'order.lines_cancelled': ['lines', 'from', 'to'],
+  // The customer's own rating of the delivery (PUT /portal/orders/{id}/feedback).
+  'order.feedback_received': ['rating', 'comment'],
   'payment.captured': ['amount', 'currency'],
   'payment.declined': ['code'],
   'refund.requested': ['amount', 'currency'],

@@ -12,7 +12,7 @@ export type WebhookEventFamily = (typeof webhookEventFamilies)[number];
 
 /** Every event type known today, by family. */
 export const webhookEventCatalogue: Readonly<Record<WebhookEventFamily, readonly string[]>> = {
-  order: ['order.placed', 'order.status_changed', 'order.cancelled', 'order.lines_cancelled', 'order.attention_raised', 'order.attention_cleared', 'order.backorder_allocated'],
+  order: ['order.placed', 'order.status_changed', 'order.cancelled', 'order.lines_cancelled', 'order.attention_raised', 'order.attention_cleared', 'order.backorder_allocated', 'order.feedback_received'],
   payment: ['payment.authorized', 'payment.captured', 'payment.declined', 'payment.voided', 'payment.capture_failed', 'payment.void_failed', 'payment.webhook'],
   shipment: [
     'shipment.rate_chosen',

@@ -184,6 +184,14 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
       'GET /portal/orders/{id}': async () => {
         for (const key of [bOrders[0]!.id, bOrders[0]!.number, cOrder.id, cOrder.number]) expectProblem(await a.request('GET', `/portal/orders/${key}`), 404, 'not_found');
       },
+      'PUT /portal/orders/{id}/feedback': async () => {
+        for (const key of [bOrders[0]!.id, bOrders[0]!.number, cOrder.id]) {
+          expectProblem(await a.request('PUT', `/portal/orders/${key}/feedback`, { rating: 5 }), 404, 'not_found');
+        }
+      },
+      'GET /portal/orders/{id}/invoice.pdf': async () => {
+        for (const key of [bOrders[0]!.id, bOrders[0]!.number, cOrder.id]) expectProblem(await a.request('GET', `/portal/orders/${key}/invoice.pdf`), 404, 'not_found');
+      },
       'GET /portal/preferences': async () => {
         const res = await a.request('GET', '/portal/preferences');
         expect(res.status, res.text).toBe(200);
@@ -207,16 +215,16 @@ describe.each(testDialects())('customer portal on %s', (dialect) => {
       }
     }
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(rows).sort());
-    const bodyFor = (method: string) => (method === 'GET' || method === 'DELETE' ? undefined : { sms: { shipped: true } });
+    const bodyFor = (method: string, path = '') => (method === 'GET' || method === 'DELETE' ? undefined : path.endsWith('/feedback') ? { rating: 5 } : { sms: { shipped: true } });
     for (const route of routes) {
       const concrete = route.path.replace('{id}', bOrders[0]!.id);
       await rows[route.key]!();
       // No session: 401. Staff credentials (an API key, or a staff session): 403 from the platform.
-      expectProblem(await server.anonymous.request(route.method, concrete, { json: bodyFor(route.method) }), 401, 'unauthorized');
-      expectProblem(await server.admin.request(route.method, concrete, { json: bodyFor(route.method) }), 403, 'forbidden');
+      expectProblem(await server.anonymous.request(route.method, concrete, { json: bodyFor(route.method, route.path) }), 401, 'unauthorized');
+      expectProblem(await server.admin.request(route.method, concrete, { json: bodyFor(route.method, route.path) }), 403, 'forbidden');
     }
     const staff = await signInStaff(server, `portal-staff-${dialect}@example.com`, 'admin');
-    for (const route of routes) expectProblem(await staff.request(route.method, route.path.replace('{id}', bOrders[0]!.id), bodyFor(route.method)), 403, 'forbidden');
+    for (const route of routes) expectProblem(await staff.request(route.method, route.path.replace('{id}', bOrders[0]!.id), bodyFor(route.method, route.path)), 403, 'forbidden');
   });
 
   it('refuses bad input with 422, and a cookie write without the CSRF header with 403', async () => {

@@ -8,6 +8,9 @@ export type { ReturnLineTable, ReturnTable } from './schema-returns.js';
 import type { OpenReorderTable, PurchaseOrderLineTable, PurchaseOrderTable, ReorderPolicyTable, SupplierTable } from './schema-replenishment.js';
 
 export type { OpenReorderTable, PurchaseOrderLineTable, PurchaseOrderTable, ReorderPolicyTable, SupplierTable } from './schema-replenishment.js';
+import type { DeliveryFeedbackTable } from './schema-feedback.js';
+
+export type { DeliveryFeedbackTable } from './schema-feedback.js';
 
 export interface ApiKeyTable {
   id: string;
@@ -450,6 +453,8 @@ export interface StaffUserTable {
   password_hash: string;
   password_changed_at: string | null;
   last_sign_in_at: string | null;
+  /** When an admin disabled the user; null while enabled (migration 20261201000600_admin_web). */
+  disabled_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -490,6 +495,7 @@ export interface AuthKnownClientTable {
 }
 
 export interface Database {
+  delivery_feedback: DeliveryFeedbackTable;
   suppliers: SupplierTable;
   reorder_policies: ReorderPolicyTable;
   purchase_orders: PurchaseOrderTable;

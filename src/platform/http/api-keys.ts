@@ -55,6 +55,11 @@ export async function listApiKeys(db: Executor): Promise<ApiKeyRecord[]> {
   return rows.map((row) => ({ ...row, role: row.role as Role }));
 }
 
+export async function findApiKey(db: Executor, id: string): Promise<ApiKeyRecord | null> {
+  const row = await db.selectFrom('api_keys').select(['id', 'name', 'role', 'prefix', 'created_at', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  return row ? { ...row, role: row.role as Role } : null;
+}
+
 export async function revokeApiKey(db: Executor, id: string, now: Date): Promise<boolean> {
   const result = await db.updateTable('api_keys').set({ revoked_at: isoTime(now) }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return result.numUpdatedRows > 0n;

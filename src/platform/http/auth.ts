@@ -60,10 +60,32 @@ function staffRole(principal: Principal): Role | null {
   return principal.kind === 'customer' ? null : principal.role;
 }
 
-export function installAuth(app: FastifyInstance, db: Db, options: { sessions?: SessionAuth; now?: () => number } = {}): void {
+/**
+ * What the auth hook remembers of API keys for KEY_CACHE_MS. Revoking a key clears it, so that the
+ * key stops working at once in the process that revoked it (other processes within KEY_CACHE_MS).
+ */
+export interface ApiKeyCache {
+  get(keyHash: string): { principal: Principal | null; until: number } | undefined;
+  set(keyHash: string, entry: { principal: Principal | null; until: number }): void;
+  clear(): void;
+}
+
+export function createApiKeyCache(): ApiKeyCache {
+  const entries = new Map<string, { principal: Principal | null; until: number }>();
+  return {
+    get: (keyHash) => entries.get(keyHash),
+    set: (keyHash, entry) => {
+      if (entries.size >= KEY_CACHE_LIMIT) entries.clear();
+      entries.set(keyHash, entry);
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+export function installAuth(app: FastifyInstance, db: Db, options: { sessions?: SessionAuth; now?: () => number; keyCache?: ApiKeyCache } = {}): void {
   const now = options.now ?? Date.now;
   const sessions = options.sessions ?? null;
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+  const cache = options.keyCache ?? createApiKeyCache();
 
   async function principalFor(token: string): Promise<Principal | null> {
     const keyHash = hashApiKey(token);
@@ -71,7 +93,6 @@ export function installAuth(app: FastifyInstance, db: Db, options: { sessions?: 
     if (cached && cached.until > now()) return cached.principal;
     const key = await findActiveKeyByHash(db, keyHash);
     const principal: Principal | null = key ? { kind: 'api_key', id: key.id, role: key.role } : null;
-    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
     cache.set(keyHash, { principal, until: now() + KEY_CACHE_MS });
     return principal;
   }

@@ -78,8 +78,12 @@ export interface IdempotentSteps {
    * replay (see `resume`) instead of being done twice.
    */
   begin<T>(work: (trx: Trx) => Promise<T>, resourceOf: (result: T) => string): Promise<T>;
-  /** The last transaction: its answer is stored with it, guarded by the key's lock token. */
-  finish(work: (trx: Trx) => Promise<IdempotentAnswer>): Promise<IdempotentAnswer>;
+  /**
+   * The last transaction: its answer is stored with it, guarded by the key's lock token. `stored`
+   * gives what a replay gets instead, when the answer holds a secret that must not be kept (a new
+   * API key is shown once; the database holds only its hash).
+   */
+  finish(work: (trx: Trx) => Promise<IdempotentAnswer>, stored?: (answer: IdempotentAnswer) => IdempotentAnswer): Promise<IdempotentAnswer>;
 }
 
 /**
@@ -136,10 +140,10 @@ export async function runIdempotentFlow(
       linked = true;
       return result;
     },
-    finish: (work) =>
+    finish: (work, stored) =>
       transactionWithRetry(db, async (trx) => {
         const answer = await work(trx);
-        await store(trx, answer);
+        await store(trx, stored ? stored(answer) : answer);
         return answer;
       }),
   };

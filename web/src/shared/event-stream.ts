@@ -82,7 +82,7 @@ export function openEventStream(options: StreamOptions): () => void {
     try {
       const headers: Record<string, string> = { accept: 'text/event-stream' };
       if (lastEventId !== null) headers['last-event-id'] = lastEventId;
-      const response = await doFetch(options.url, { headers, credentials: 'include', signal: controller.signal, cache: 'no-store' });
+      const response = await doFetch(options.url, { headers, credentials: 'include', signal: controller.signal });
       if (response.status === 401 || response.status === 403) {
         stopped = true;
         setState('closed');

@@ -7,6 +7,7 @@ import * as notificationsWebhooks from './20261201000200_notifications_webhooks.
 import * as accountsSessions from './20261201000300_accounts_sessions.js';
 import * as returns from './20261201000400_returns.js';
 import * as replenishment from './20261201000500_replenishment.js';
+import * as adminWeb from './20261201000600_admin_web.js';
 
 /** Every migration in order. Names are timestamps; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261201000300_accounts_sessions': accountsSessions,
   '20261201000400_returns': returns,
   '20261201000500_replenishment': replenishment,
+  '20261201000600_admin_web': adminWeb,
 };
