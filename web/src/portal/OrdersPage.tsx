@@ -1,63 +1,66 @@
 /**
- * /account/orders: the signed-in customer's orders (GET /portal/orders), each with its tracking
- * page. A first version: order detail, live status, returns and preferences come next (issue 9).
+ * /account/orders: the signed-in customer's orders (GET /portal/orders), newest first, each with
+ * its status, a link to its page and its public tracking page; kept live from /portal/stream (a
+ * change of any order reloads the list in place). Before the email is verified there are none to
+ * show, and the page says how to link them.
  */
-import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router-dom';
-import { api, ApiError, call, type PortalOrderSummary } from '../api/index.js';
+import { useCallback, useState } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { api, ApiError, call } from '../api/index.js';
 import { formatDay, formatMoney, statusLabel } from '../shared/format.js';
 import { Notice } from '../shared/Notice.js';
 import { PageMain, usePageTitle } from '../shared/page.js';
+import { useEventStream } from '../shared/useEventStream.js';
+import { useLoad } from '../shared/useLoad.js';
+import { StatusPill } from '../track/StatusPill.js';
+import { LiveIndicator } from './LiveIndicator.js';
 import { usePortalSession } from './session.js';
+import { useSoon } from './useSoon.js';
 
-type State = { kind: 'loading' } | { kind: 'loaded'; orders: PortalOrderSummary[] } | { kind: 'failed'; error: ApiError };
+function itemCount(lines: ReadonlyArray<{ quantity: number }>): string {
+  const n = lines.reduce((sum, l) => sum + l.quantity, 0);
+  return `${n} ${n === 1 ? 'item' : 'items'}`;
+}
 
 export function OrdersPage() {
   usePageTitle('Your orders');
   const { session, signedOut } = usePortalSession();
   const location = useLocation();
-  const [state, setState] = useState<State>({ kind: 'loading' });
   const justRegistered = (location.state as { registered?: boolean } | null)?.registered === true;
-
-  useEffect(() => {
-    let live = true;
-    call(api.portalApi.GET('/portal/orders', { params: { query: { limit: 50 } } })).then(
-      (page) => live && setState({ kind: 'loaded', orders: page.data }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ApiError && error.status === 401) signedOut(false);
-        else if (error instanceof ApiError) setState({ kind: 'failed', error });
-        else throw error;
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [signedOut]);
+  const orders = useLoad(() => call(api.portalApi.GET('/portal/orders', { params: { query: { limit: 50 } } })), [], signedOut);
+  const reload = useSoon(orders.reload);
+  const lost = useCallback(() => signedOut(false), [signedOut]);
+  const live = useEventStream('/portal/stream', reload, lost);
 
   const verified = session?.account.email_verified ?? false;
+  const list = orders.data?.data ?? null;
   return (
     <PageMain title="Your orders">
       {!verified ? <VerifyReminder justRegistered={justRegistered} email={session?.account.email ?? ''} /> : null}
-      {state.kind === 'loading' ? <Notice busy>Loading your orders…</Notice> : null}
-      {state.kind === 'failed' ? (
+      {list !== null && list.length > 0 ? <LiveIndicator state={live} /> : null}
+      {list === null && orders.error === null ? <Notice busy>Loading your orders…</Notice> : null}
+      {orders.error ? (
         <div className="form-error" role="alert">
-          <p>{state.error.detail}</p>
+          <p>{orders.error.detail}</p>
         </div>
       ) : null}
-      {state.kind === 'loaded' && state.orders.length === 0 && verified ? <p>No orders yet. Orders you place with {session?.account.email} show up here.</p> : null}
-      {state.kind === 'loaded' && state.orders.length > 0 ? (
-        <ul className="order-list" data-testid="order-list">
-          {state.orders.map((order) => (
+      {list !== null && list.length === 0 && verified ? <p>No orders yet. Orders you place with {session?.account.email} show up here.</p> : null}
+      {list !== null && list.length > 0 ? (
+        <ul className="order-list" data-testid="order-list" aria-label="Your orders">
+          {list.map((order) => (
             <li key={order.id} className="card order-summary">
-              <h2>Order {order.number}</h2>
-              <p>
-                <span className="status-pill">{statusLabel(order.status)}</span> Placed {formatDay(order.created_at)} · {formatMoney(order.total, order.currency)}
+              <h2>
+                <Link to={`/account/orders/${order.id}`}>Order {order.number}</Link>
+              </h2>
+              <p className="portal-summary-line">
+                <StatusPill subject={`Status of order ${order.number}`} text={statusLabel(order.status)} />
+                <span>Placed {formatDay(order.created_at)}</span>
+                <span>
+                  {itemCount(order.lines)} · {formatMoney(order.total, order.currency)}
+                </span>
               </p>
               <p>
-                <a href={order.tracking_url}>
-                  Track order {order.number}
-                </a>
+                <a href={order.tracking_url}>Track order {order.number}</a>
               </p>
             </li>
           ))}

@@ -1,48 +1,36 @@
 /**
  * The public tracking page, /track/:token (API.md "Public tracking"): no sign-in, the shop's name,
- * logo and colours, a progress bar per shipment, the ETA, the scans, and the map. Shows nothing
- * personal beyond city level: GET /api/v1/track/{token} has nothing more.
+ * logo and colours, a progress bar per shipment, the ETA, the scans, and the map with its text
+ * alternative. Shows nothing personal beyond city level: GET /api/v1/track/{token} has nothing
+ * more. There is no public stream, so the page polls while it is visible (useTracking.ts) until
+ * every parcel is delivered.
  */
-import { lazy, Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useMemo, type CSSProperties } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, call, type PublicShipment, type PublicTracking } from '../api/index.js';
+import type { PublicShipment, PublicTracking } from '../api/index.js';
 import { readableTextOn, usableOnWhite } from '../shared/colour.js';
 import { formatDay, formatMoment, placeOf, statusLabel } from '../shared/format.js';
 import { ErrorBoundary } from '../shared/ErrorBoundary.js';
 import { Notice } from '../shared/Notice.js';
 import { SkipLink, usePageTitle } from '../shared/page.js';
 import { EventList } from './EventList.js';
+import { LastScans } from './LastScans.js';
+import { TRACKING_POLL_MS, trackingSettled } from './polling.js';
 import { beforeShipping, progressOf } from './progress.js';
+import { StatusPill } from './StatusPill.js';
 import { StatusProgress } from './StatusProgress.js';
+import './track.css';
 import type { LatLng, MapRoute } from './TrackingMap.js';
+import { useStableValue } from './useStableValue.js';
+import { useTracking, type TrackingState } from './useTracking.js';
 
 const TrackingMap = lazy(() => import('./TrackingMap.js'));
 
 const FALLBACK_COLOUR = '#0969da';
 
-type State = { kind: 'loading' } | { kind: 'found'; tracking: PublicTracking } | { kind: 'not-found' } | { kind: 'failed'; error: ApiError };
-
 export function TrackPage() {
   const { token = '' } = useParams();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    call(api.publicApi.GET('/api/v1/track/{token}', { params: { path: { token } } })).then(
-      (tracking) => live && setState({ kind: 'found', tracking }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ApiError && (error.status === 404 || error.status === 422)) setState({ kind: 'not-found' });
-        else if (error instanceof ApiError) setState({ kind: 'failed', error });
-        else throw error;
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token]);
-
+  const state = useTracking(token);
   if (state.kind === 'found') return <Tracking tracking={state.tracking} />;
   return (
     <div className="track">
@@ -52,7 +40,7 @@ export function TrackPage() {
   );
 }
 
-function TrackMessage({ state }: { state: Exclude<State, { kind: 'found' }> }) {
+function TrackMessage({ state }: { state: Exclude<TrackingState, { kind: 'found' }> }) {
   usePageTitle(state.kind === 'not-found' ? 'Tracking not found' : 'Track your order');
   return (
     <main id="main" tabIndex={-1} className="page page-narrow">
@@ -85,7 +73,7 @@ function Tracking({ tracking }: { tracking: PublicTracking }) {
   const line = usableOnWhite(brand, FALLBACK_COLOUR);
   const style = { '--brand': brand, '--brand-text': readableTextOn(brand), '--brand-line': line, '--accent': shop.accent_color } as CSSProperties;
 
-  const routes = useMemo<MapRoute[]>(
+  const freshRoutes = useMemo<MapRoute[]>(
     () =>
       tracking.shipments.map((s, i) => ({
         id: s.id,
@@ -95,12 +83,15 @@ function Tracking({ tracking }: { tracking: PublicTracking }) {
       })),
     [tracking],
   );
+  // Each poll brings a new answer: the map is redrawn only when the routes changed.
+  const routes = useStableValue(freshRoutes);
   const { destination } = tracking;
   const destinationPoint = useMemo<LatLng | null>(
     () => (destination.latitude !== null && destination.longitude !== null ? [destination.latitude, destination.longitude] : null),
     [destination.latitude, destination.longitude],
   );
   const delivered = tracking.shipments.length > 0 && tracking.shipments.every((s) => s.status === 'delivered');
+  const lastScans = tracking.shipments.map((s, i) => ({ id: s.id, label: tracking.shipments.length > 1 ? `Parcel ${i + 1}` : null, scans: s.events }));
 
   return (
     <div className="track" style={style}>
@@ -122,9 +113,7 @@ function Tracking({ tracking }: { tracking: PublicTracking }) {
           Order <span data-testid="order-number">{tracking.order_number}</span>
         </h1>
         <p className="track-summary">
-          <span className="status-pill" data-testid="order-status">
-            {statusLabel(tracking.status)}
-          </span>
+          <StatusPill subject="Order status" text={statusLabel(tracking.status)} testId="order-status" />
           {!delivered && tracking.estimated_delivery ? (
             <span data-testid="eta">
               Estimated delivery <strong>{formatDay(tracking.estimated_delivery)}</strong>
@@ -132,6 +121,7 @@ function Tracking({ tracking }: { tracking: PublicTracking }) {
           ) : null}
           <span>To {placeOf(destination)}</span>
         </p>
+        {!trackingSettled(tracking) ? <p className="muted track-refresh">This page checks for news every {TRACKING_POLL_MS / 1000} seconds while it is open.</p> : null}
 
         {tracking.shipments.length === 0 ? (
           <section className="card" aria-labelledby="no-shipment">
@@ -149,9 +139,10 @@ function Tracking({ tracking }: { tracking: PublicTracking }) {
               <h2 id="map-heading">Where it is</h2>
               <ErrorBoundary fallback={<p className="muted">The map could not be shown; the updates list where the parcel has been.</p>}>
                 <Suspense fallback={<div className="tracking-map tracking-map-loading">Loading the map…</div>}>
-                  <TrackingMap routes={routes} destination={destinationPoint} colour={line} label={`Map of the route to ${destination.city}`} />
+                  <TrackingMap routes={routes} destination={destinationPoint} colour={line} label={`Map of the route to ${destination.city}`} describedBy="last-scans" />
                 </Suspense>
               </ErrorBoundary>
+              <LastScans id="last-scans" parcels={lastScans} />
             </section>
           </div>
         )}
@@ -188,8 +179,8 @@ function ShipmentCard({ shipment, index, count }: { shipment: PublicShipment; in
       <StatusProgress progress={progress} labelledBy={heading} />
       {shipment.status !== 'delivered' && shipment.estimated_delivery ? <p>Estimated delivery {formatDay(shipment.estimated_delivery)}</p> : null}
       {shipment.delivered_at ? <p>Delivered {formatMoment(shipment.delivered_at)}</p> : null}
-      <h3>Updates</h3>
-      <EventList events={shipment.events} />
+      <h3 id={`${heading}-updates`}>Updates</h3>
+      <EventList events={shipment.events} labelledBy={`${heading}-updates`} />
     </section>
   );
 }

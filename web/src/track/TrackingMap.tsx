@@ -24,9 +24,11 @@ export interface TrackingMapProps {
   /** Line and dot colour (readable on the pale map). */
   colour: string;
   label: string;
+  /** The id of the text alternative (the "Last scan" lines beside the map). */
+  describedBy?: string;
 }
 
-export default function TrackingMap({ routes, destination, colour, label }: TrackingMapProps) {
+export default function TrackingMap({ routes, destination, colour, label, describedBy }: TrackingMapProps) {
   const element = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -61,5 +63,5 @@ export default function TrackingMap({ routes, destination, colour, label }: Trac
     };
   }, [routes, destination, colour]);
 
-  return <div ref={element} className="tracking-map" role="region" aria-label={label} data-testid="tracking-map" />;
+  return <div ref={element} className="tracking-map" role="region" aria-label={label} aria-describedby={describedBy} data-testid="tracking-map" />;
 }

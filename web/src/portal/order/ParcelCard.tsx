@@ -1,0 +1,42 @@
+/**
+ * One parcel of the order (outbound or return): the carrier and service, the tracking number on
+ * the carrier's own site, the ETA, the progress bar and the scans. A region named by its heading.
+ */
+import { formatDay, formatMoment } from '../../shared/format.js';
+import { EventList } from '../../track/EventList.js';
+import { progressOf } from '../../track/progress.js';
+import { StatusProgress } from '../../track/StatusProgress.js';
+import { carrierLabel, serviceLabel } from '../shipment-words.js';
+import type { Parcel } from './parcels.js';
+
+export function ParcelCard({ parcel, index }: { parcel: Parcel; index: number }) {
+  const { shipment, heading } = parcel;
+  const id = `parcel-${index}`;
+  const progress = progressOf(shipment.status, shipment.events.map((e) => e.status), shipment.incident_reason);
+  return (
+    <section className="card shipment portal-parcel" aria-labelledby={id} data-testid="shipment">
+      <h3 id={id}>{heading}</h3>
+      <p className="muted">
+        {carrierLabel(shipment.carrier)} · {serviceLabel(shipment.service)}
+        {shipment.tracking_number ? (
+          <>
+            {' · '}
+            {shipment.tracking_url ? (
+              <a href={shipment.tracking_url} rel="noreferrer" className="portal-tracking-number">
+                {shipment.tracking_number}
+                <span className="visually-hidden"> (on the carrier's site)</span>
+              </a>
+            ) : (
+              <span className="portal-tracking-number">{shipment.tracking_number}</span>
+            )}
+          </>
+        ) : null}
+      </p>
+      <StatusProgress progress={progress} labelledBy={id} />
+      {shipment.status !== 'delivered' && shipment.estimated_delivery ? <p data-testid="eta">Estimated delivery {formatDay(shipment.estimated_delivery)}</p> : null}
+      {shipment.delivered_at ? <p>Delivered {formatMoment(shipment.delivered_at)}</p> : null}
+      <h4 id={`${id}-updates`}>Updates</h4>
+      <EventList events={parcel.scans} labelledBy={`${id}-updates`} />
+    </section>
+  );
+}
