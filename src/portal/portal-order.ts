@@ -11,7 +11,7 @@ import { hasInvoice } from '../fulfillment/index.js';
 import { deliveryArrived, expectedDatesOf, findFeedback, findOrderLines, FeedbackSchema, OrderLineSchema, OrderStatusSchema, orderLineView } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import type { OrderLineTable, OrderTable } from '../platform/db/schema.js';
-import { shipmentsOfOrder, ShipmentStatusSchema, trackingEventsOf, trackingEventView, type Shipment } from '../shipping/index.js';
+import { CityDestinationSchema, destinationView, shipmentsOfOrder, ShipmentStatusSchema, trackingEventsOf, trackingEventView, type Shipment } from '../shipping/index.js';
 import { customerData, customerEventTypes } from '../streams/index.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -43,9 +43,11 @@ export const PortalTrackingEventSchema = Type.Object({
 export const PortalShipmentSchema = Type.Object({
   kind: Type.Union([Type.Literal('outbound'), Type.Literal('return')]),
   carrier: Type.String(),
+  carrier_name: Type.String({ description: "The carrier's name as people know it (UPS, FedEx…)" }),
   service: Type.String(),
   tracking_number: Nullable(Type.String()),
   tracking_url: Nullable(Type.String({ description: "The carrier's public tracking page" })),
+  destination: CityDestinationSchema,
   status: ShipmentStatusSchema,
   incident_reason: Nullable(Type.String()),
   estimated_delivery: Nullable(Type.String()),
@@ -135,13 +137,18 @@ export async function listCustomerOrders(db: Executor, customerId: string, optio
   return rows.map((row) => summaryOf(row, lines.get(row.id) ?? [], options.publicUrl, expectedAt));
 }
 
-function shipmentOf(s: Shipment, events: ReturnType<typeof trackingEventView>[]): Static<typeof PortalShipmentSchema> {
+/** A carrier's display name by its code. */
+export type CarrierNameOf = (carrier: string) => string;
+
+function shipmentOf(s: Shipment, events: ReturnType<typeof trackingEventView>[], carrierName: CarrierNameOf): Static<typeof PortalShipmentSchema> {
   return {
     kind: s.kind as 'outbound' | 'return',
     carrier: s.carrier,
+    carrier_name: carrierName(s.carrier),
     service: s.service,
     tracking_number: s.tracking_number,
     tracking_url: s.tracking_url,
+    destination: destinationView(s.destination),
     status: s.status,
     incident_reason: s.incident_reason,
     estimated_delivery: s.estimated_delivery,
@@ -162,7 +169,7 @@ function shipmentOf(s: Shipment, events: ReturnType<typeof trackingEventView>[])
 }
 
 /** The customer's order with shipments and timeline, or null when it is not theirs (or does not exist). */
-export async function loadCustomerOrder(db: Executor, customerId: string, idOrNumber: string, publicUrl: string): Promise<PortalOrder | null> {
+export async function loadCustomerOrder(db: Executor, customerId: string, idOrNumber: string, publicUrl: string, carrierName: CarrierNameOf): Promise<PortalOrder | null> {
   const row = await customersOrderRow(db, customerId, idOrNumber);
   if (row === null) return null;
   const lines = await findOrderLines(db, [row.id]);
@@ -179,7 +186,7 @@ export async function loadCustomerOrder(db: Executor, customerId: string, idOrNu
   return {
     ...summaryOf(row, lines.get(row.id) ?? [], publicUrl, await expectedDatesOf(db, lines.values())),
     // A label that failed or was voided never went anywhere: the customer sees the parcels that exist.
-    shipments: shipments.filter((s) => s.label_state === 'purchased').map((s) => shipmentOf(s, (events.get(s.id) ?? []).map(trackingEventView))),
+    shipments: shipments.filter((s) => s.label_state === 'purchased').map((s) => shipmentOf(s, (events.get(s.id) ?? []).map(trackingEventView), carrierName)),
     timeline: timeline.map((e) => ({ type: e.type, at: e.at, data: customerData(e.type, JSON.parse(e.data) as Record<string, unknown>) })),
     feedback: await findFeedback(db, row.id),
     can_leave_feedback: deliveryArrived(row.status, shipments),

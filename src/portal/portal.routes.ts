@@ -17,13 +17,14 @@ import { decodeCursor, listOf, page, PageQuery, problemResponses } from '../plat
 import type { App } from '../platform/http/types.js';
 import { customersOrderRow, listCustomerOrders, loadCustomerOrder, PortalOrderSchema, PortalOrderSummarySchema } from './portal-order.js';
 
-export type PortalDeps = Pick<Deps, 'db' | 'clock' | 'ids' | 'config'>;
+export type PortalDeps = Pick<Deps, 'db' | 'clock' | 'ids' | 'config' | 'carriers'>;
 
 const tags = ['portal'];
 const OrderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, description: 'Order id (ord_…) or number (W-000123)' }) });
 
 export function portalRoutes(deps: PortalDeps) {
   const publicUrl = deps.config.publicUrl;
+  const carrierName = (carrier: string) => deps.carriers.get(carrier)?.displayName ?? carrier;
   return async (app: App) => {
     app.get(
       '/orders',
@@ -61,7 +62,7 @@ export function portalRoutes(deps: PortalDeps) {
       },
       async (request) => {
         const customerId = customerOf(request).customerId;
-        const order = customerId === null ? null : await loadCustomerOrder(deps.db, customerId, request.params.id, publicUrl);
+        const order = customerId === null ? null : await loadCustomerOrder(deps.db, customerId, request.params.id, publicUrl, carrierName);
         if (order === null) throw notFound(`Order ${request.params.id}`);
         return order;
       },

@@ -6,6 +6,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { customerOf } from '../accounts/index.js';
+import { findOrderRow } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
@@ -16,7 +17,8 @@ import { findShipment } from '../shipping/index.js';
 import type { ReturnDeps } from './return-deps.js';
 import { returnPolicyView } from './return-policy-view.js';
 import { findReturn, listReturns, type ReturnRecord } from './return.repository.js';
-import { PortalReturnBody, ReturnIdParams, ReturnPolicySchema, ReturnSchema } from './return.schemas.js';
+import { PortalReturnBody, ReturnableSchema, ReturnIdParams, ReturnPolicySchema, ReturnSchema } from './return.schemas.js';
+import { returnableView } from './returnable-view.js';
 import { viewsFor } from './return-views.js';
 import { returnAnswer, submitReturn } from './submit-return.js';
 
@@ -65,6 +67,25 @@ export function portalReturnRoutes(deps: ReturnDeps) {
           (steps) => submitReturn(steps, deps, input, requester, 'customer'),
           (id) => returnAnswer(deps.db, deps, id, 'customer'),
         );
+      },
+    );
+
+    app.get(
+      '/orders/:id/returnable',
+      {
+        config: { access: 'customer' },
+        schema: {
+          tags,
+          summary: 'What of one of your orders you may still return, line by line (what the return form offers)',
+          params: OrderParams,
+          response: { 200: ReturnableSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const customerId = customerOf(request).customerId;
+        const order = customerId === null ? null : await findOrderRow(deps.db, request.params.id);
+        if (order === null || order.customer_id !== customerId) throw notFound(`Order ${request.params.id}`);
+        return returnableView(deps.db, deps, order);
       },
     );
 

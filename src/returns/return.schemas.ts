@@ -153,3 +153,25 @@ export const ReturnPolicySchema = Type.Object({
   ),
   auto_approve: Type.Union([Type.Object({ reasons: Type.Array(Type.String()), max_refund: Type.Integer() }), Type.Null()]),
 });
+
+/** GET /portal/orders/{id}/returnable and /api/v1/orders/{id}/returnable. */
+export const ReturnableSchema = Type.Object({
+  order_id: Type.String(),
+  window_days: Type.Integer(),
+  lines: Type.Array(
+    Type.Object({
+      sku: Type.String(),
+      name: Type.String(),
+      unit_price: Type.Integer(),
+      delivered: Type.Integer({ description: 'Units of the SKU its outbound parcels delivered' }),
+      held: Type.Integer({ description: "Units the order's other returns already hold" }),
+      allowed: Type.Integer({ description: 'Units a return may ask for now' }),
+      window_closes_at: Type.Union([Type.String(), Type.Null()], { description: "When the return window of the SKU's last delivery closes; null before any delivery" }),
+      note: Type.Union(
+        [Type.Literal('not_delivered'), Type.Literal('non_returnable'), Type.Literal('in_other_returns'), Type.Literal('window_closed'), Type.Literal('partly_in_other_returns'), Type.Literal('partly_past_window'), Type.Null()],
+        { description: 'Why fewer units than were delivered (or none) may be asked for; null when all of them may' },
+      ),
+    }),
+    { description: 'One entry per shipped SKU, in the order’s line order' },
+  ),
+});

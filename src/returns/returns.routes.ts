@@ -3,8 +3,10 @@
  * reading returns, the policy, and approving or rejecting. Receipt, refund and closing are in
  * return-receipt.routes.ts.
  */
+import { Type } from '@sinclair/typebox';
 import { findOrderRow } from '../orders/index.js';
 import { transactionWithRetry } from '../platform/db/database.js';
+import { notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
 import { replyIdempotentFlow } from '../platform/http/idempotency.js';
 import { decodeCursor, listOf, page, problemResponses } from '../platform/http/schemas.js';
@@ -13,7 +15,8 @@ import { approveReturn, rejectReturn } from './approve-return.js';
 import type { ReturnDeps } from './return-deps.js';
 import { returnPolicyView } from './return-policy-view.js';
 import { listReturns } from './return.repository.js';
-import { ListReturnsQuery, RejectReturnBody, ReturnIdParams, ReturnPolicySchema, ReturnSchema, StaffReturnBody } from './return.schemas.js';
+import { ListReturnsQuery, RejectReturnBody, ReturnableSchema, ReturnIdParams, ReturnPolicySchema, ReturnSchema, StaffReturnBody } from './return.schemas.js';
+import { returnableView } from './returnable-view.js';
 import { returnViewOrThrow, viewsFor } from './return-views.js';
 import { returnAnswer, submitReturn } from './submit-return.js';
 
@@ -46,6 +49,24 @@ export function returnRoutes(deps: ReturnDeps) {
           (steps) => submitReturn(steps, deps, { order_id, lines, comment }, requester, 'staff'),
           (id) => returnAnswer(deps.db, deps, id, 'staff'),
         );
+      },
+    );
+
+    app.get(
+      '/orders/:id/returnable',
+      {
+        config: { access: 'viewer' },
+        schema: {
+          tags,
+          summary: 'What of an order may still be returned, line by line (delivered, held by other returns, inside the window)',
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, description: 'Order id (ord_…) or number (W-000123)' }) }),
+          response: { 200: ReturnableSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const order = await findOrderRow(deps.db, request.params.id);
+        if (order === null) throw notFound(`Order ${request.params.id}`);
+        return returnableView(deps.db, deps, order);
       },
     );
 

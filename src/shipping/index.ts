@@ -13,6 +13,7 @@ export {
   shipmentIdsByTrackingNumbers,
   shipmentViews,
   shipmentViewOrThrow,
+  destinationView,
   shipmentFromRow,
   trackingNumbersOf,
   trackingEventsOf,
@@ -22,7 +23,7 @@ export {
   type StoredParcel,
   type PackageProgress,
 } from './shipment.repository.js';
-export { ShipmentSchema, TrackingEventSchema, ShipmentStatusSchema, type ShipmentView, type TrackingEventView } from './shipment.schemas.js';
+export { CityDestinationSchema, ShipmentSchema, TrackingEventSchema, ShipmentStatusSchema, type ShipmentView, type TrackingEventView } from './shipment.schemas.js';
 export { isTerminalShipmentStatus } from './shipment-terminal.js';
 export type { Carrier, CarrierAddress, CarrierEvent, CarrierName, EventLocation, WebhookTracking } from './carriers/carrier.js';
 export { ManualScanBody, ShipmentIdParams } from './shipment.schemas.js';

@@ -204,7 +204,7 @@ export function shipmentView(s: Shipment, warehouseCode: string, events: readonl
 }
 
 /** The destination at city level (nothing more personal), placed as the public tracking page places it. */
-function destinationView(address: CarrierAddress): ShipmentView['destination'] {
+export function destinationView(address: CarrierAddress): ShipmentView['destination'] {
   const place = locate(address.country, address.city, address.region ?? null);
   return { city: address.city, region: address.region ?? null, country: address.country, latitude: place?.latitude ?? null, longitude: place?.longitude ?? null };
 }

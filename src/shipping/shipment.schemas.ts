@@ -44,6 +44,18 @@ const ParcelView = Type.Object({
   status: ShipmentStatusSchema,
 });
 
+/** Where a parcel goes, at city level (nothing more personal), with the gazetteer's coordinates for a map. */
+export const CityDestinationSchema = Type.Object(
+  {
+    city: Type.String(),
+    region: Nullable(Type.String()),
+    country: Type.String(),
+    latitude: Type.Union([Type.Number(), Type.Null()]),
+    longitude: Type.Union([Type.Number(), Type.Null()]),
+  },
+  { description: "Where the parcel goes, at city level (an outbound shipment: the order's shipping address; a return: the warehouse), with the gazetteer's coordinates (null when the place is unknown)" },
+);
+
 export const ShipmentSchema = Type.Object(
   {
     id: Type.String(),
@@ -88,16 +100,7 @@ export const ShipmentSchema = Type.Object(
       ],
       { description: 'The newest tracking event that has coordinates, for the map; null before any' },
     ),
-    destination: Type.Object(
-      {
-        city: Type.String(),
-        region: Nullable(Type.String()),
-        country: Type.String(),
-        latitude: Type.Union([Type.Number(), Type.Null()]),
-        longitude: Type.Union([Type.Number(), Type.Null()]),
-      },
-      { description: "Where the parcel goes, at city level (an outbound shipment: the order's shipping address; a return: the warehouse), with the gazetteer's coordinates (null when the place is unknown)" },
-    ),
+    destination: CityDestinationSchema,
     also_created: Type.Optional(Type.Array(Type.String(), { description: 'POST /orders/{id}/shipments: the other shipments it made (one per further warehouse)' })),
     created_at: Type.String(),
     updated_at: Type.String(),

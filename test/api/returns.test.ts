@@ -361,6 +361,8 @@ describe.each(testDialects())('returns: request, approve, reject on %s', (dialec
       '/api/v1/returns/{id}/approve': ['post'],
       '/api/v1/returns/{id}/reject': ['post'],
       '/portal/orders/{id}/returns': ['post'],
+      '/portal/orders/{id}/returnable': ['get'],
+      '/api/v1/orders/{id}/returnable': ['get'],
       '/portal/returns': ['get'],
       '/portal/returns/policy': ['get'],
       '/portal/returns/{id}': ['get'],
@@ -432,11 +434,49 @@ describe.each(testDialects())('returns: request, approve, reject on %s', (dialec
     expect(policy.body.window_days).toBe(30);
   });
 
+  it('tells what may still come back, line by line, as the request is checked', async () => {
+    const a = orders.a;
+    const res = await server.viewer.get(`/api/v1/orders/${a.number}/returnable`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.order_id).toBe(a.id);
+    expect(res.body.window_days).toBe(30);
+    const bySku = Object.fromEntries((res.body.lines as Array<{ sku: string }>).map((l) => [l.sku, l])) as Record<string, any>;
+    expect(Object.keys(bySku)).toEqual(['MUG', 'FINAL-SALE', 'GIFT-CARD']);
+    expect(bySku['FINAL-SALE']).toMatchObject({ delivered: 1, allowed: 0, note: 'non_returnable' });
+    // Not returnable by the shop's SKU pattern (GIFT-*) rather than by the product.
+    expect(bySku['GIFT-CARD']).toMatchObject({ delivered: 1, held: 0, allowed: 0, note: 'non_returnable' });
+    const mug = bySku['MUG'];
+    expect(mug.delivered).toBe(3);
+    expect(Date.parse(mug.window_closes_at) - Date.parse(server.clock.now().toISOString())).toBeGreaterThan(29 * 24 * 3_600_000);
+    expect(mug.held).toBeGreaterThan(0);
+    expect(mug.allowed).toBe(mug.delivered - mug.held);
+    expect(mug.note).toBe(mug.allowed === 0 ? 'in_other_returns' : 'partly_in_other_returns');
+    // What it offers is exactly what a request may take: one more is refused.
+    broke(await ask(a.id, [{ sku: 'MUG', quantity: mug.allowed + 1, reason: 'changed_mind' }]), 'quantity', 'lines[0].quantity');
+
+    // Nothing shipped yet: nothing to offer.
+    expect((await server.viewer.get(`/api/v1/orders/${undelivered.id}/returnable`)).body.lines).toEqual([]);
+    expectProblem(await server.viewer.get('/api/v1/orders/ord_missing/returnable'), 404, 'not_found');
+
+    // The customer sees their own order's; another customer's is not found.
+    const mine = await customer.request('GET', `/portal/orders/${orders.portal.id}/returnable`);
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.lines).toEqual([expect.objectContaining({ sku: 'MUG', delivered: 2 })]);
+    expectProblem(await stranger.request('GET', `/portal/orders/${orders.portal.id}/returnable`), 404, 'not_found');
+    expectProblem(await server.anonymous.get(`/portal/orders/${orders.portal.id}/returnable`), 401, 'unauthorized');
+
+    // The portal's order names its carrier and places each parcel's destination for the map.
+    const seen = await customer.request('GET', `/portal/orders/${orders.portal.id}`);
+    expect(seen.body.shipments[0]).toMatchObject({ carrier: 'sim', carrier_name: 'Waybill Sim', destination: { city: 'Austin', region: 'TX', country: 'US', latitude: expect.any(Number), longitude: expect.any(Number) } });
+  });
+
   // Last: it moves the clock a month on.
   it('refuses units whose return window has closed', async () => {
     // The first return holds one mug, the freed one another: one is left, but not for long.
     server.clock.advance(31 * 24 * 3_600_000);
     const late = broke(await ask(orders.a.id, [{ sku: 'MUG', quantity: 1, reason: 'damaged' }]), 'return_window', 'lines[0].quantity');
     expect(late.errors[0].message).toMatch(/30-day return window/);
+    const mug = (await server.viewer.get(`/api/v1/orders/${orders.a.id}/returnable`)).body.lines.find((l: { sku: string }) => l.sku === 'MUG');
+    expect(mug).toMatchObject({ delivered: 3, held: 2, allowed: 0, note: 'window_closed' });
   });
 });

@@ -28,9 +28,6 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
       // The sim's clock runs this much faster than the server's (a test clock the test moves on):
       // an overnight parcel is delivered within a few minutes of it.
       WAYBILL_SIM_SPEED: '1440',
-      // The return window is checked by the page against the browser's clock, which is the real
-      // one, while the server's is pinned to its reference time: a long window keeps the two agreeing.
-      WAYBILL_RETURN_WINDOW_DAYS: '3650',
     },
   });
   const seattle = { name: NAME, line1: '400 Broad St', line2: null, city: 'Seattle', region: 'WA', postal_code: '98109', country: 'US' };
@@ -192,7 +189,7 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
     await page.getByRole('link', { name: 'Return items' }).click();
     await page.waitForURL(`**/account/orders/${order.id}/return`);
     const form = await mainOf(page, `Return items of order ${order.number}`);
-    expect(await form.getByText('You can return items within 3650 days of delivery.').count()).toBe(1);
+    expect(await form.getByText('You can return items within 30 days of delivery.').count()).toBe(1);
     const mug = form.getByRole('group', { name: 'Stoneware mug' });
     const mugQuantity = mug.getByLabel('How many to return');
     // Bounded by what was delivered: none, 1 or 2.

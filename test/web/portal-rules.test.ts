@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { customerTimeline, timelineText, withoutRepeats } from '../../web/src/portal/timeline-text.js';
-import { canReturnSomething, returnableLines, type ReturnableFacts } from '../../web/src/portal/returnable.js';
+import type { Returnable } from '../../web/src/api/index.js';
+import { canReturnSomething, returnableLines } from '../../web/src/portal/returnable.js';
 import { buildRequest, emptyChoice, idempotencyKeyOf, problemsFromServer } from '../../web/src/portal/returns/return-form.js';
 import { policySentences } from '../../web/src/portal/return-words.js';
 import { lastScanText } from '../../web/src/track/last-scan.js';
@@ -40,45 +41,42 @@ describe('the timeline in words', () => {
   });
 });
 
-describe('what can still be returned', () => {
-  const now = new Date('2026-12-01T12:00:00Z');
-  const facts = (overrides: Partial<ReturnableFacts> = {}): ReturnableFacts => ({
-    lines: [
-      { sku: 'MUG', name: 'Mug', unit_price: 1999, quantity_shipped: 2 },
-      { sku: 'TEA', name: 'Tea', unit_price: 850, quantity_shipped: 1 },
-      { sku: 'GIFT', name: 'Gift card', unit_price: 2500, quantity_shipped: 0 },
-    ],
-    shipments: [{ kind: 'outbound', status: 'delivered', delivered_at: '2026-11-22T10:05:00Z', lines: [{ sku: 'MUG', quantity: 2 }, { sku: 'TEA', quantity: 1 }] }],
-    returns: [],
-    windowDays: 30,
-    nonReturnableSkus: [],
+describe('what can still be returned, in words', () => {
+  const line = (overrides: Partial<Returnable['lines'][number]>): Returnable['lines'][number] => ({
+    sku: 'MUG',
+    name: 'Mug',
+    unit_price: 1999,
+    delivered: 2,
+    held: 0,
+    allowed: 2,
+    window_closes_at: '2026-12-22T10:05:00.000Z',
+    note: null,
     ...overrides,
   });
+  const answer = (lines: Returnable['lines']): Returnable => ({ order_id: 'ord_1', window_days: 30, lines });
 
-  it('offers the delivered units within the window, less what other returns hold', () => {
-    const lines = returnableLines(facts({ returns: [{ status: 'requested', lines: [{ sku: 'MUG', quantity: 1, quantity_resellable: 0, quantity_damaged: 0 }] }] }), now);
-    expect(lines.map((l) => [l.sku, l.delivered, l.held, l.allowed])).toEqual([
-      ['MUG', 2, 1, 1],
-      ['TEA', 1, 0, 1],
+  it("keeps the server's figures and says why fewer or none can go back", () => {
+    const lines = returnableLines(
+      answer([
+        line({ held: 1, allowed: 1, note: 'partly_in_other_returns' }),
+        line({ sku: 'TEA', delivered: 3, allowed: 1, note: 'partly_past_window' }),
+        line({ sku: 'GIFT', allowed: 0, note: 'non_returnable' }),
+        line({ sku: 'CAP', delivered: 0, allowed: 0, window_closes_at: null, note: 'not_delivered' }),
+      ]),
+    );
+    expect(lines.map((l) => [l.sku, l.delivered, l.held, l.allowed, l.windowClosesAt])).toEqual([
+      ['MUG', 2, 1, 1, '2026-12-22T10:05:00.000Z'],
+      ['TEA', 3, 0, 1, '2026-12-22T10:05:00.000Z'],
+      ['GIFT', 2, 0, 0, '2026-12-22T10:05:00.000Z'],
+      ['CAP', 0, 0, 0, null],
     ]);
-    expect(lines[0]!.windowClosesAt).toBe('2026-12-22T10:05:00.000Z');
-    expect(lines[0]!.note).toBe('1 already in a return.');
+    expect(lines.map((l) => l.note)).toEqual(['1 already in a return.', '2 of them past the return window.', 'This item cannot be returned.', 'Not delivered yet: you can return it once it has arrived.']);
   });
 
-  it('counts a declined return as nothing, and a received one by what arrived', () => {
-    const returns = [
-      { status: 'rejected', lines: [{ sku: 'MUG', quantity: 2, quantity_resellable: 0, quantity_damaged: 0 }] },
-      { status: 'received', lines: [{ sku: 'TEA', quantity: 1, quantity_resellable: 0, quantity_damaged: 0 }] },
-    ];
-    expect(returnableLines(facts({ returns }), now).map((l) => l.allowed)).toEqual([2, 1]);
-  });
-
-  it('offers nothing before delivery, after the window, or of a SKU the policy keeps', () => {
-    expect(canReturnSomething(facts({ shipments: [{ kind: 'outbound', status: 'in_transit', delivered_at: null, lines: [{ sku: 'MUG', quantity: 2 }] }] }), now)).toBe(false);
-    expect(returnableLines(facts({ windowDays: 5 }), now).map((l) => l.note)).toEqual(['The return window has closed.', 'The return window has closed.']);
-    expect(returnableLines(facts({ nonReturnableSkus: ['TEA'] }), now).map((l) => l.allowed)).toEqual([2, 0]);
-    // A return parcel delivered to the warehouse is no delivery to the customer.
-    expect(canReturnSomething(facts({ shipments: [{ kind: 'return', status: 'delivered', delivered_at: '2026-11-22T10:05:00Z', lines: [{ sku: 'MUG', quantity: 2 }] }] }), now)).toBe(false);
+  it('offers a return only while some line allows one', () => {
+    expect(canReturnSomething(answer([line({ allowed: 0, note: 'window_closed' }), line({ sku: 'TEA', allowed: 0, note: 'in_other_returns' })]))).toBe(false);
+    expect(canReturnSomething(answer([line({ allowed: 0, note: 'window_closed' }), line({ sku: 'TEA', allowed: 1 })]))).toBe(true);
+    expect(canReturnSomething(answer([]))).toBe(false);
   });
 });
 

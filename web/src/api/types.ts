@@ -56,6 +56,7 @@ export type PortalTimelineEntry = PortalOrder['timeline'][number];
 export type PortalReturn = Schemas['Return'];
 export type PortalReturnLine = PortalReturn['lines'][number];
 export type ReturnPolicy = Json<paths['/portal/returns/policy']['get']['responses'][200]>;
+export type Returnable = Json<paths['/portal/orders/{id}/returnable']['get']['responses'][200]>;
 export type ReturnReasonOption = ReturnPolicy['reasons'][number];
 export type PortalReturnRequest = NonNullable<paths['/portal/orders/{id}/returns']['post']['requestBody']>['content']['application/json'];
 export type NotificationPreferences = Json<paths['/portal/preferences']['get']['responses'][200]>;

@@ -55,11 +55,9 @@ export function OrderDetailPage() {
 
 type Detail = ReturnType<typeof useOrderDetail>;
 
-function OrderView({ order, orderReturns, policy, destination, live, onFeedback }: Omit<Detail, 'order'> & { order: PortalOrder; onFeedback(): void }) {
+function OrderView({ order, orderReturns, returnable: leftToReturn, destination, live, onFeedback }: Omit<Detail, 'order'> & { order: PortalOrder; onFeedback(): void }) {
   const parcels = parcelsOf(order.shipments);
-  const returnable =
-    policy !== null &&
-    canReturnSomething({ lines: order.lines, shipments: order.shipments, returns: orderReturns, windowDays: policy.window_days, nonReturnableSkus: policy.non_returnable_skus }, new Date());
+  const returnable = leftToReturn !== null && canReturnSomething(leftToReturn);
   return (
     <PageMain title={`Order ${order.number}`}>
       <div className="portal-summary-bar">

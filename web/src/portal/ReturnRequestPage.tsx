@@ -1,7 +1,7 @@
 /**
  * /account/orders/:id/return: ask to send back delivered items of one order
  * (POST /portal/orders/{id}/returns). Shows the policy in words, offers only what can still come
- * back (returnable.ts), and goes to the returns page with the new return once it is made.
+ * back (the server's GET /portal/orders/{id}/returnable, in words by returnable.ts), and goes to the returns page with the new return once it is made.
  */
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, call, type PortalReturn } from '../api/index.js';
@@ -19,12 +19,12 @@ export function ReturnRequestPage() {
   const navigate = useNavigate();
   const order = useLoad(() => call(api.portalApi.GET('/portal/orders/{id}', { params: { path: { id } } })), [id], signedOut);
   const policy = useLoad(() => call(api.portalApi.GET('/portal/returns/policy')), [], signedOut);
-  const returns = useLoad(() => call(api.portalApi.GET('/portal/returns', { params: { query: { limit: 200 } } })), [], signedOut);
+  const returnable = useLoad(() => call(api.portalApi.GET('/portal/orders/{id}/returnable', { params: { path: { id } } })), [id], signedOut);
   const title = order.data ? `Return items of order ${order.data.number}` : 'Return items';
   usePageTitle(title);
 
-  const error = order.error ?? policy.error ?? returns.error;
-  if (order.data === null || policy.data === null || returns.data === null) {
+  const error = order.error ?? policy.error ?? returnable.error;
+  if (order.data === null || policy.data === null || returnable.data === null) {
     return (
       <PageMain title={error?.status === 404 ? 'We could not find this order' : 'Return items'}>
         {error ? (
@@ -44,10 +44,7 @@ export function ReturnRequestPage() {
   }
 
   const o = order.data;
-  const lines = returnableLines(
-    { lines: o.lines, shipments: o.shipments, returns: returns.data.data.filter((r) => r.order_id === o.id), windowDays: policy.data.window_days, nonReturnableSkus: policy.data.non_returnable_skus },
-    new Date(),
-  );
+  const lines = returnableLines(returnable.data);
   const open = lines.filter((l) => l.allowed > 0);
   const closed = lines.filter((l) => l.allowed === 0);
   const created = (r: PortalReturn) => navigate('/account/returns', { state: { created: r.id } });

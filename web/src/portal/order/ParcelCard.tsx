@@ -6,7 +6,7 @@ import { formatDay, formatMoment } from '../../shared/format.js';
 import { EventList } from '../../track/EventList.js';
 import { progressOf } from '../../track/progress.js';
 import { StatusProgress } from '../../track/StatusProgress.js';
-import { carrierLabel, serviceLabel } from '../shipment-words.js';
+import { serviceLabel } from '../shipment-words.js';
 import type { Parcel } from './parcels.js';
 
 export function ParcelCard({ parcel, index }: { parcel: Parcel; index: number }) {
@@ -17,7 +17,7 @@ export function ParcelCard({ parcel, index }: { parcel: Parcel; index: number })
     <section className="card shipment portal-parcel" aria-labelledby={id} data-testid="shipment">
       <h3 id={id}>{heading}</h3>
       <p className="muted">
-        {carrierLabel(shipment.carrier)} · {serviceLabel(shipment.service)}
+        {shipment.carrier_name} · {serviceLabel(shipment.service)}
         {shipment.tracking_number ? (
           <>
             {' · '}
