@@ -1,0 +1,37 @@
+/** Creates an API key (POST /api-keys {role, name}); the answer holds the key itself, once. */
+import { useCallback } from 'react';
+import { api, call, type CreatedApiKey, type StaffRole } from '../../api/index.js';
+import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
+import { SelectField } from '../ui/fields.js';
+import { useIdempotencyKey } from '../operations/common/idempotency.js';
+import { ROLE_HINT, roleOptions } from './role-words.js';
+
+export function CreateApiKeyForm({ onCreated }: { onCreated(key: CreatedApiKey): void }) {
+  const idempotency = useIdempotencyKey();
+  const create = useCallback(
+    async (fields: Record<string, string>) => {
+      const name = (fields.name ?? '').trim();
+      const created = await call(
+        api.staffApi.POST('/api/v1/api-keys', { body: { role: (fields.role ?? 'viewer') as StaffRole, ...(name !== '' ? { name } : {}) }, headers: { 'Idempotency-Key': idempotency.key } }),
+      );
+      idempotency.renew();
+      onCreated(created);
+    },
+    [idempotency, onCreated],
+  );
+  const { onSubmit, pending, error } = useSubmit(create);
+  return (
+    <form id="api-key-create-form" className="form ops-form" onSubmit={onSubmit} noValidate aria-label="Create an API key">
+      <FormError error={error} fields={['name', 'role']} />
+      <div className="ops-form-grid">
+        <Field label="Name" name="name" maxLength={100} autoComplete="off" error={error} hint="What uses it, e.g. “Warehouse scanner”." />
+        <SelectField label="Role" name="role" defaultValue="viewer" options={roleOptions()} error={error} hint={ROLE_HINT} />
+      </div>
+      <div className="button-row">
+        <SubmitButton pending={pending} busyLabel="Creating…">
+          Create the key
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Puts units of a SKU at a warehouse that may have no stock row yet (POST /inventory/adjustments):
+ * the way a new product's first stock gets in without the API.
+ */
+import { useCallback } from 'react';
+import { api, call, type StockRow, type Warehouse } from '../../api/index.js';
+import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../operations/common/idempotency.js';
+import { wholeNumber } from '../operations/common/numbers.js';
+import { SelectField } from '../ui/fields.js';
+
+export function AddStockForm({ warehouses, onDone }: { warehouses: readonly Warehouse[]; onDone(changed: StockRow, delta: number): void }) {
+  const idempotency = useIdempotencyKey();
+  const add = useCallback(
+    async (fields: Record<string, string>) => {
+      const delta = wholeNumber(fields.delta);
+      const changed = await call(
+        api.staffApi.POST('/api/v1/inventory/adjustments', {
+          body: { sku: (fields.sku ?? '').trim(), warehouse: fields.warehouse ?? '', delta, reason: (fields.reason ?? '').trim() },
+          headers: { 'Idempotency-Key': idempotency.key },
+        }),
+      );
+      idempotency.renew();
+      onDone(changed, delta);
+    },
+    [idempotency, onDone],
+  );
+  const { onSubmit, pending, error } = useSubmit(add);
+  return (
+    <form id="stock-add-form" className="form ops-form" onSubmit={onSubmit} noValidate aria-label="Add stock">
+      <FormError error={error} fields={['sku', 'warehouse', 'delta', 'reason']} />
+      <div className="ops-form-grid">
+        <Field label="SKU" name="sku" required autoComplete="off" spellCheck={false} error={error} />
+        <SelectField label="Warehouse" name="warehouse" required options={warehouses.map((w) => ({ value: w.code, label: `${w.code} · ${w.name}` }))} error={error} />
+        <Field label="Units to add" name="delta" type="number" inputMode="numeric" step={1} required error={error} />
+        <Field label="Reason" name="reason" required maxLength={500} defaultValue="Goods in" error={error} />
+      </div>
+      <div className="button-row">
+        <SubmitButton pending={pending} busyLabel="Saving…">
+          Add stock
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+/** Adds or removes units of one SKU at one warehouse (POST /inventory/adjustments), with the reason for the ledger. */
+import { useCallback } from 'react';
+import { api, call, type StockRow } from '../../api/index.js';
+import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../operations/common/idempotency.js';
+import { wholeNumber } from '../operations/common/numbers.js';
+
+export function AdjustStockForm({ row, onDone, onCancel }: { row: StockRow; onDone(changed: StockRow, delta: number): void; onCancel(): void }) {
+  const idempotency = useIdempotencyKey();
+  const adjust = useCallback(
+    async (fields: Record<string, string>) => {
+      const delta = wholeNumber(fields.delta);
+      const changed = await call(
+        api.staffApi.POST('/api/v1/inventory/adjustments', {
+          body: { sku: row.sku, warehouse: row.warehouse, delta, reason: (fields.reason ?? '').trim() },
+          headers: { 'Idempotency-Key': idempotency.key },
+        }),
+      );
+      idempotency.renew();
+      onDone(changed, delta);
+    },
+    [row.sku, row.warehouse, idempotency, onDone],
+  );
+  const { onSubmit, pending, error } = useSubmit(adjust);
+  return (
+    <form id="stock-adjust-form" className="form ops-form" onSubmit={onSubmit} noValidate aria-label={`Adjust ${row.sku} at ${row.warehouse}`}>
+      <p className="muted">
+        {row.on_hand.toLocaleString()} on hand, {row.reserved.toLocaleString()} reserved for orders.
+      </p>
+      <FormError error={error} fields={['delta', 'reason']} />
+      <div className="ops-form-grid">
+        <Field label="Change in units" name="delta" type="number" inputMode="numeric" step={1} required error={error} hint="Positive adds units, negative removes them (e.g. −2 for two damaged)." />
+        <Field label="Reason" name="reason" required maxLength={500} error={error} hint="Kept in the movement ledger." />
+      </div>
+      <div className="button-row">
+        <SubmitButton pending={pending} busyLabel="Saving…">
+          Adjust stock
+        </SubmitButton>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

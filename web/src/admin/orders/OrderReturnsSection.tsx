@@ -1,0 +1,102 @@
+/**
+ * The order's returns (each linked to its page) and starting one for the customer
+ * (POST /api/v1/returns): units that were delivered, a reason from the return policy each, and a
+ * comment. The server applies the policy (window, quantities, non-returnable SKUs) and says which
+ * rule a refused request broke.
+ */
+import { useRef } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError, call, type AdminOrder, type AdminReturn, type AdminReturnPolicy, type AdminShipment } from '../../api/index.js';
+import { Field } from '../../shared/forms.js';
+import { formatMoment, formatMoney } from '../../shared/format.js';
+import { useLoad } from '../../shared/useLoad.js';
+import { ConfirmButton, DataTable, newIdempotencyKey, Section, SelectField, StatusPill, TextAreaField, type Column } from '../ui/index.js';
+
+/**
+ * Units of each SKU that may still go back: delivered (in an outbound parcel marked delivered), less
+ * those returned already and those an open return holds. The server checks the same (and the window).
+ */
+export function returnableUnits(order: AdminOrder, shipments: readonly AdminShipment[], returns: readonly AdminReturn[]) {
+  const delivered = new Map<string, number>();
+  for (const s of shipments) {
+    if (s.kind !== 'outbound' || s.status !== 'delivered') continue;
+    for (const l of s.lines) delivered.set(l.sku, (delivered.get(l.sku) ?? 0) + l.quantity);
+  }
+  const held = new Map<string, number>();
+  for (const r of returns) {
+    if (r.status === 'rejected' || r.status === 'closed' || r.status === 'refunded') continue;
+    for (const l of r.lines) held.set(l.sku, (held.get(l.sku) ?? 0) + l.quantity - l.quantity_received);
+  }
+  // One entry per SKU (returns name SKUs, not lines), at its first line's place.
+  const firstLines = order.lines.map((l, index) => ({ index, sku: l.sku, name: l.name })).filter((l, i, all) => all.findIndex((o) => o.sku === l.sku) === i);
+  return firstLines
+    .map((l) => {
+      const returned = order.lines.filter((o) => o.sku === l.sku).reduce((n, o) => n + o.quantity_returned, 0);
+      return { ...l, units: (delivered.get(l.sku) ?? 0) - returned - (held.get(l.sku) ?? 0) };
+    })
+    .filter((l) => l.units > 0);
+}
+
+function StartReturn({ order, shipments, returns, onDone }: { order: AdminOrder; shipments: readonly AdminShipment[]; returns: readonly AdminReturn[]; onDone(message: string, returnId: string): void }) {
+  const policy = useLoad<AdminReturnPolicy>(() => call(api.staffApi.GET('/api/v1/returns/policy')), []);
+  const key = useRef<string | null>(null);
+  const units = returnableUnits(order, shipments, returns);
+  if (units.length === 0) return null;
+  const reasons = policy.data?.reasons ?? [];
+  return (
+    <div className="button-row">
+      <ConfirmButton
+        label="Start a return…"
+        title={`Start a return of order ${order.number}`}
+        confirmLabel="Start the return"
+        disabled={policy.data === null}
+        fields={['comment']}
+        onConfirm={async (fields) => {
+          const lines = units
+            .map((u) => ({ sku: u.sku, quantity: Number(fields[`quantity-${u.index}`] || 0), reason: fields[`reason-${u.index}`] ?? '' }))
+            .filter((l) => l.quantity > 0);
+          if (lines.length === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Choose at least one unit to return.' });
+          key.current ??= newIdempotencyKey();
+          const comment = (fields.comment ?? '').trim();
+          let created;
+          try {
+            created = await call(api.staffApi.POST('/api/v1/returns', { body: { order_id: order.id, lines, ...(comment ? { comment } : {}) }, headers: { 'Idempotency-Key': key.current } }));
+          } catch (failure) {
+            if (failure instanceof ApiError && failure.status !== 0 && failure.status < 500) key.current = null;
+            throw failure;
+          }
+          key.current = null;
+          onDone(`Return started (${created.status === 'approved' ? 'approved at once by the policy' : 'waiting for approval'}).`, created.id);
+        }}
+      >
+        <p>For units the customer has received. Leave a line at 0 to keep it out of the return.</p>
+        {units.map((u) => (
+          <fieldset key={u.index} className="line-fieldset">
+            <legend>
+              {u.sku} — {u.name} (up to {u.units})
+            </legend>
+            <Field label="Units to return" name={`quantity-${u.index}`} type="number" min={0} max={u.units} defaultValue={0} inputMode="numeric" />
+            <SelectField label="Reason" name={`reason-${u.index}`} options={reasons.map((r) => ({ value: r.code, label: r.label }))} />
+          </fieldset>
+        ))}
+        <TextAreaField label="Comment (optional)" name="comment" maxLength={2000} />
+      </ConfirmButton>
+    </div>
+  );
+}
+
+export function OrderReturnsSection({ order, shipments, returns, canWrite, onDone }: { order: AdminOrder; shipments: readonly AdminShipment[]; returns: readonly AdminReturn[]; canWrite: boolean; onDone(message: string): void }) {
+  const columns: Column<AdminReturn>[] = [
+    { key: 'return', header: 'Return', rowHeader: true, cell: (r) => <Link to={`/admin/returns/${r.id}`}>Return of {formatMoment(r.created_at)}</Link> },
+    { key: 'status', header: 'Status', cell: (r) => <StatusPill status={r.status} /> },
+    { key: 'lines', header: 'Units', cell: (r) => r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') },
+    { key: 'refund', header: 'Refund', align: 'end', cell: (r) => formatMoney(r.refund_amount, r.currency) },
+    { key: 'by', header: 'Asked by', cell: (r) => (r.requested_by === 'staff' ? 'Staff' : 'Customer') },
+  ];
+  return (
+    <Section title="Returns">
+      <DataTable caption={`Returns of order ${order.number}`} captionHidden columns={columns} rows={returns} rowKey={(r) => r.id} empty="No return for this order." />
+      {canWrite ? <StartReturn order={order} shipments={shipments} returns={returns} onDone={(message) => onDone(message)} /> : null}
+    </Section>
+  );
+}
