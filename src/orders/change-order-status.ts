@@ -1,6 +1,7 @@
 /**
  * Manual moves along the order lifecycle. Moves with physical meaning carry it out: `cancelled`
  * cancels (releasing stock), `shipped` ships every open unit (out of stock, through the ledger).
+ * What is allowed is next-statuses.ts's rule, the one the order's `next_statuses` shows.
  */
 import { settleReservation } from '../inventory/index.js';
 import { isoTime } from '../platform/clock.js';
@@ -8,8 +9,9 @@ import type { Trx } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { cancelOrder, type CancelOrderDeps } from './cancel-order.js';
 import { afterOrderStatusChange } from './order-payments.js';
-import { manualTargets, type OrderStatus } from './order-status.js';
-import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, setOrderStatus, updateLineQuantities } from './order.repository.js';
+import { nextStatuses, refusalOfMove } from './next-statuses.js';
+import type { OrderStatus } from './order-status.js';
+import { findOrderLines, findOrderRow, insertOrderEvent, lockOrder, orderLineView, setOrderStatus, updateLineQuantities } from './order.repository.js';
 
 export async function changeOrderStatus(
   trx: Trx,
@@ -23,20 +25,17 @@ export async function changeOrderStatus(
   if (!found || !(await lockOrder(trx, found.id, now))) throw notFound(`Order ${idOrNumber}`);
   const order = (await findOrderRow(trx, found.id))!;
   const from = order.status as OrderStatus;
-  const allowed = manualTargets(from);
-  if (!allowed.includes(input.status)) {
-    throw new AppError('invalid_transition', `An order that is ${from} cannot move to ${input.status}`, { from, to: input.status, allowed });
+  const lines = (await findOrderLines(trx, [order.id])).get(order.id)!;
+  // The same rule as the order's next_statuses: every refusal is invalid_transition with that list.
+  const quantities = lines.map((l) => orderLineView(l));
+  const refusal = refusalOfMove(from, input.status, quantities);
+  if (refusal !== null) {
+    throw new AppError('invalid_transition', refusal.message, { from, to: input.status, allowed: nextStatuses(from, quantities), ...refusal.details });
   }
   if (input.status === 'cancelled') {
     return cancelOrder(trx, deps, order.id, { reason: input.note ?? 'cancelled by status change' }, actor);
   }
   if (input.status === 'shipped') {
-    const lines = (await findOrderLines(trx, [order.id])).get(order.id)!;
-    // Backordered units are in no warehouse yet: nothing can ship them until a receipt reserves them.
-    const backordered = lines.filter((l) => Number(l.quantity_backordered ?? 0) > 0).map((l) => ({ sku: l.sku, quantity: Number(l.quantity_backordered) }));
-    if (backordered.length > 0) {
-      throw new AppError('conflict', `The order has backordered units (${backordered.map((b) => `${b.quantity} × ${b.sku}`).join(', ')}): it can ship once a receipt reserves them, or after they are cancelled`, { backordered });
-    }
     const toShip = lines
       .map((l) => ({ line: l, quantity: Number(l.quantity) - Number(l.quantity_shipped) - Number(l.quantity_cancelled) }))
       .filter((x) => x.quantity > 0);

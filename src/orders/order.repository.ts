@@ -8,6 +8,7 @@ import { paymentsOfOrders, refundsOfOrders, type Payment, type Refund } from '..
 import type { Order, OrderShipment, PaymentView, RefundView } from './order.schemas.js';
 import { shipmentSummariesOf } from './order-shipments.js';
 import { feedbackOfOrders } from './delivery-feedback.repository.js';
+import { nextStatuses } from './next-statuses.js';
 import type { Feedback } from './feedback.schemas.js';
 
 export interface OrderEvent {
@@ -71,13 +72,15 @@ export async function expectedDatesOf(db: Executor, lines: Iterable<readonly Ord
 
 function toOrder(row: OrderTable, lines: OrderLineTable[], allocations: AllocationView[], publicUrl: string, money: OrderMoney, expectedAt?: ReadonlyMap<string, string>): Order {
   const customer = JSON.parse(row.customer) as Omit<Order['customer'], 'id'>;
+  const lineViews = lines.map((l) => lineView(l, expectedAt));
   return {
     id: row.id,
     number: row.number,
     status: row.status as OrderStatus,
+    next_statuses: nextStatuses(row.status as OrderStatus, lineViews),
     customer: { id: row.customer_id, ...customer },
     shipping_address: JSON.parse(row.shipping_address) as Order['shipping_address'],
-    lines: lines.map((l) => lineView(l, expectedAt)),
+    lines: lineViews,
     allocations,
     currency: row.currency,
     subtotal: Number(row.subtotal),

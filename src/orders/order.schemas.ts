@@ -139,6 +139,9 @@ export const OrderSchema = Type.Object(
     id: Type.String(),
     number: Type.String(),
     status: OrderStatusSchema,
+    next_statuses: Type.Array(OrderStatusSchema, {
+      description: 'Where POST /orders/{id}/status would move the order from its status right now (the lifecycle less what its lines rule out, such as shipping backordered units); empty when none',
+    }),
     customer: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }),
     shipping_address: ShippingAddressSchema,
     lines: Type.Array(OrderLineSchema),

@@ -165,10 +165,11 @@ export function trackingEventView(row: TrackingEventTable): TrackingEventView {
   };
 }
 
-export function shipmentView(s: Shipment, warehouseCode: string, events: readonly TrackingEventTable[], publicUrl: string): ShipmentView {
+export function shipmentView(s: Shipment, warehouseCode: string, orderNumber: string, events: readonly TrackingEventTable[], publicUrl: string): ShipmentView {
   return {
     id: s.id,
     order_id: s.order_id,
+    order_number: orderNumber,
     kind: s.kind as ShipmentView['kind'],
     warehouse: warehouseCode,
     carrier: s.carrier,
@@ -215,6 +216,13 @@ export async function warehouseCodes(db: Executor, ids: readonly string[]): Prom
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
+/** The numbers (W-000123) of the given orders, in one query: a page of shipments shows them all. */
+export async function orderNumbers(db: Executor, orderIds: readonly string[]): Promise<Map<string, string>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db.selectFrom('orders').select(['id', 'number']).where('id', 'in', [...new Set(orderIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
 /** One shipment's view, or not_found. */
 export async function shipmentViewOrThrow(db: Executor, id: string, publicUrl: string): Promise<ShipmentView> {
   const s = await findShipment(db, id);
@@ -222,10 +230,13 @@ export async function shipmentViewOrThrow(db: Executor, id: string, publicUrl: s
   return (await shipmentViews(db, [s], publicUrl))[0]!;
 }
 
-/** Views of shipments with their events, in one query each. */
+/** Views of shipments with their events, warehouse codes and order numbers: one query each, whatever the count. */
 export async function shipmentViews(db: Executor, shipments: readonly Shipment[], publicUrl: string): Promise<ShipmentView[]> {
-  const [events, codes] = [await trackingEventsOf(db, shipments.map((s) => s.id)), await warehouseCodes(db, shipments.map((s) => s.warehouse_id))];
-  return shipments.map((s) => shipmentView(s, codes.get(s.warehouse_id) ?? s.warehouse_id, events.get(s.id) ?? [], publicUrl));
+  const events = await trackingEventsOf(db, shipments.map((s) => s.id));
+  const codes = await warehouseCodes(db, shipments.map((s) => s.warehouse_id));
+  const numbers = await orderNumbers(db, shipments.map((s) => s.order_id));
+  // Every shipment belongs to an order (a foreign key); the id stands in should that ever break.
+  return shipments.map((s) => shipmentView(s, codes.get(s.warehouse_id) ?? s.warehouse_id, numbers.get(s.order_id) ?? s.order_id, events.get(s.id) ?? [], publicUrl));
 }
 
 export interface ShipmentFilter {

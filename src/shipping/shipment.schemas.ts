@@ -60,6 +60,7 @@ export const ShipmentSchema = Type.Object(
   {
     id: Type.String(),
     order_id: Type.String(),
+    order_number: Type.String({ description: "The order's number (W-000123)" }),
     kind: Type.Union([Type.Literal('outbound'), Type.Literal('return')]),
     warehouse: Type.String({ description: 'Warehouse code' }),
     carrier: Type.String(),

@@ -1,8 +1,9 @@
 /**
  * What the admin's shipments map reads, over real HTTP on both dialects: every shipment in
  * GET /api/v1/shipments and GET /api/v1/shipments/{id} carries `current_position` (its newest scan
- * with coordinates, null before one) and `destination` (city level, with the gazetteer's
- * coordinates), and `?active=true` lists the shipments still under way.
+ * with coordinates, null before one), `destination` (city level, with the gazetteer's
+ * coordinates) and `order_number` (the order's W-… number, for the list's links), and
+ * `?active=true` lists the shipments still under way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.js';
@@ -17,6 +18,8 @@ describe.each(testDialects())('shipment positions on %s', (dialect) => {
   let server: TestServer;
   let toAustin: string;
   let toSeattle: string;
+  /** Each shipment's order number, as placing the order answered it. */
+  const orderNumberOf = new Map<string, string>();
 
   async function shipmentOf(shippingAddress: Record<string, unknown>): Promise<string> {
     const order = await server.operator.post('/api/v1/orders', orderBody([{ sku: 'MUG', quantity: 1 }], { shipping_address: shippingAddress }));
@@ -24,6 +27,7 @@ describe.each(testDialects())('shipment positions on %s', (dialect) => {
     await drainJobs(server);
     const list = await server.viewer.get(`${SHIPMENTS}?order_id=${order.body.id}`);
     expect(list.body.data, list.text).toHaveLength(1);
+    orderNumberOf.set(list.body.data[0].id, order.body.number);
     return list.body.data[0].id;
   }
 
@@ -53,6 +57,24 @@ describe.each(testDialects())('shipment positions on %s', (dialect) => {
     expect(JSON.stringify(one.body.destination)).not.toMatch(/Congress|78701|Ada/);
     expect(one.body.events.filter((e: { latitude: number | null }) => e.latitude !== null)).toEqual([]);
     expect(one.body.current_position).toBeNull();
+  });
+
+  it("names each shipment's order by its number, in the list and the shipment alike", async () => {
+    const numbers = [orderNumberOf.get(toAustin)!, orderNumberOf.get(toSeattle)!];
+    expect(numbers[0]).toMatch(/^W-\d{6}$/);
+    expect(numbers[0]).not.toBe(numbers[1]);
+    for (const id of [toAustin, toSeattle]) {
+      const one = await server.viewer.get(`${SHIPMENTS}/${id}`);
+      expect(one.body.order_number, one.text).toBe(orderNumberOf.get(id));
+    }
+    // Paged one at a time too: each page looks up its own rows' orders.
+    const list = await server.viewer.get(`${SHIPMENTS}?limit=200`);
+    const byId = new Map((list.body.data as Array<{ id: string; order_number: string }>).map((s) => [s.id, s.order_number]));
+    expect(byId).toEqual(new Map([[toAustin, orderNumberOf.get(toAustin)], [toSeattle, orderNumberOf.get(toSeattle)]]));
+    const first = await server.viewer.get(`${SHIPMENTS}?limit=1`);
+    const second = await server.viewer.get(`${SHIPMENTS}?limit=1&cursor=${first.body.next_cursor}`);
+    for (const p of [first, second]) expect(p.body.data[0].order_number, p.text).toBe(orderNumberOf.get(p.body.data[0].id));
+    expect(first.body.data[0].id).not.toBe(second.body.data[0].id);
   });
 
   it('shows the newest scan with coordinates as the position, in the list and the shipment alike', async () => {

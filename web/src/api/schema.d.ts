@@ -7257,6 +7257,8 @@ export interface paths {
                             id: string;
                             number: string;
                             status: "pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned";
+                            /** @description Where POST /orders/{id}/status would move the order from its status right now (the lifecycle less what its lines rule out, such as shipping backordered units); empty when none */
+                            next_statuses: ("pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned")[];
                             customer: {
                                 id: string;
                                 email: string;
@@ -7514,6 +7516,8 @@ export interface paths {
                             id: string;
                             number: string;
                             status: "pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned";
+                            /** @description Where POST /orders/{id}/status would move the order from its status right now (the lifecycle less what its lines rule out, such as shipping backordered units); empty when none */
+                            next_statuses: ("pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned")[];
                             customer: {
                                 id: string;
                                 email: string;
@@ -7934,6 +7938,8 @@ export interface paths {
                             id: string;
                             number: string;
                             status: "pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned";
+                            /** @description Where POST /orders/{id}/status would move the order from its status right now (the lifecycle less what its lines rule out, such as shipping backordered units); empty when none */
+                            next_statuses: ("pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned")[];
                             customer: {
                                 id: string;
                                 email: string;
@@ -8204,6 +8210,8 @@ export interface paths {
                             id: string;
                             number: string;
                             status: "pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned";
+                            /** @description Where POST /orders/{id}/status would move the order from its status right now (the lifecycle less what its lines rule out, such as shipping backordered units); empty when none */
+                            next_statuses: ("pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned")[];
                             customer: {
                                 id: string;
                                 email: string;
@@ -9625,6 +9633,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             order_id: string;
+                            /** @description The order's number (W-000123) */
+                            order_number: string;
                             kind: "outbound" | "return";
                             /** @description Warehouse code */
                             warehouse: string;
@@ -9993,6 +10003,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             order_id: string;
+                            /** @description The order's number (W-000123) */
+                            order_number: string;
                             kind: "outbound" | "return";
                             /** @description Warehouse code */
                             warehouse: string;
@@ -10516,6 +10528,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             order_id: string;
+                            /** @description The order's number (W-000123) */
+                            order_number: string;
                             kind: "outbound" | "return";
                             /** @description Warehouse code */
                             warehouse: string;
@@ -10747,6 +10761,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             order_id: string;
+                            /** @description The order's number (W-000123) */
+                            order_number: string;
                             kind: "outbound" | "return";
                             /** @description Warehouse code */
                             warehouse: string;
@@ -20581,6 +20597,8 @@ export interface components {
             id: string;
             number: string;
             status: "pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned";
+            /** @description Where POST /orders/{id}/status would move the order from its status right now (the lifecycle less what its lines rule out, such as shipping backordered units); empty when none */
+            next_statuses: ("pending_payment" | "placed" | "processing" | "ready_to_ship" | "partially_shipped" | "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "cancelled" | "returned")[];
             customer: {
                 id: string;
                 email: string;
@@ -20725,6 +20743,8 @@ export interface components {
         Shipment: {
             id: string;
             order_id: string;
+            /** @description The order's number (W-000123) */
+            order_number: string;
             kind: "outbound" | "return";
             /** @description Warehouse code */
             warehouse: string;
