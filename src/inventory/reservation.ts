@@ -141,6 +141,9 @@ export async function orderAllocations(trx: Trx, orderId: string): Promise<Alloc
  * Turns reserved units of an order into released (cancelled) or shipped ones, taking them from the
  * order's allocations, and records it in the ledger. Throws if the order has fewer reserved units
  * left for a SKU than asked: callers check the order lines first, so that would be a bug.
+ *
+ * `destination`: the order's, to rank its warehouses by distance as its reservation did. Without
+ * it the allocations are taken in the order they are stored (by warehouse id).
  */
 export async function settleReservation(
   trx: Trx,
@@ -148,14 +151,22 @@ export async function settleReservation(
   orderId: string,
   kind: 'release' | 'ship',
   lines: ReadonlyArray<WantedLine & { warehouseId?: string }>,
+  options: { destination?: Coordinates | null } = {},
 ): Promise<Allocation[]> {
   const allocations = await orderAllocations(trx, orderId);
+  // Why the ranking (found by test/model/inventory-model.test.ts): the stored order is by warehouse
+  // id, not distance, so a partial cancellation of an order split over two warehouses released the
+  // units of the one nearest its customer whenever that one's id sorted last, and the order was
+  // left to ship from the far one.
+  const destination = options.destination;
+  const rank = destination === undefined ? null : new Map((await warehousesByDistance(trx, destination)).map((w, i) => [w.id, i]));
   const settled: Allocation[] = [];
   for (const line of lines) {
     let remaining = line.quantity;
-    // Release from the farthest allocation first; ship from the nearest (the allocation order),
-    // or from the warehouse a shipment left when the line names it.
+    // Release from the farthest allocation first; ship from the nearest, or from the warehouse a
+    // shipment left when the line names it.
     const candidates = allocations.filter((a) => a.sku === line.sku && (line.warehouseId === undefined || a.warehouse_id === line.warehouseId));
+    if (rank !== null) candidates.sort((a, b) => (rank.get(a.warehouse_id) ?? rank.size) - (rank.get(b.warehouse_id) ?? rank.size));
     if (kind === 'release') candidates.reverse();
     for (const allocation of candidates) {
       const open = allocation.quantity - allocation.quantity_released - allocation.quantity_shipped;

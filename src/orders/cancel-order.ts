@@ -9,6 +9,7 @@ import type { Clock } from '../platform/clock.js';
 import { isoTime } from '../platform/clock.js';
 import type { Trx } from '../platform/db/database.js';
 import { AppError, notFound, validationError, type FieldError } from '../platform/errors.js';
+import { locate } from '../platform/geo/gazetteer.js';
 import type { Ids } from '../platform/ids.js';
 import { FULFILLMENT_START_JOB, settleCancellation, type OrderPaymentDeps } from './order-payments.js';
 import { shippedStatuses, type OrderStatus } from './order-status.js';
@@ -90,7 +91,12 @@ export async function cancelOrder(trx: Trx, deps: CancelOrderDeps, idOrNumber: s
     if (fromBackorders > 0) unbackordered.push({ sku: want.sku, quantity: fromBackorders });
     if (want.quantity - fromBackorders > 0) release.push({ sku: want.sku, quantity: want.quantity - fromBackorders });
   }
-  if (release.length > 0) await settleReservation(trx, { ids: deps.ids, actor, now }, order.id, 'release', release);
+  if (release.length > 0) {
+    // Ranked from the order's address, as its reservation was: the farthest units are released first.
+    const address = JSON.parse(order.shipping_address) as { country: string; city: string; region?: string | null };
+    const destination = locate(address.country, address.city, address.region ?? null);
+    await settleReservation(trx, { ids: deps.ids, actor, now }, order.id, 'release', release, { destination });
+  }
 
   const everythingCancelled = lines.every((l) => l.quantity_cancelled === l.quantity);
   const nothingLeftToShip = lines.every((l) => open(l) === 0);
