@@ -6,12 +6,13 @@
  */
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, call, type AdminOrder, type AdminShipment } from '../api/index.js';
+import { SelectField } from '../shared/fields.js';
 import { formatMoment } from '../shared/format.js';
 import { PageMain, usePageTitle } from '../shared/page.js';
 import { useLoad } from '../shared/useLoad.js';
 import { attentionReason, attentionText } from './orders/attention.js';
 import { useStaffSession } from './session.js';
-import { allPages, DataTable, durationSince, LiveIndicator, LoadView, Section, SelectField, StatusPill, useLiveRefresh, type Column } from './ui/index.js';
+import { allPages, DataTable, durationSince, LiveIndicator, LoadView, Section, StatusPill, useLiveRefresh, type Column } from './ui/index.js';
 
 type Sort = 'oldest' | 'reason';
 

@@ -1,7 +1,8 @@
 /** /admin/sign-in: a staff user's email and password (POST /auth/login; users come from `waybill users create`). */
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../shared/forms.js';
+import { Field } from '../shared/fields.js';
+import { FormError, SubmitButton, useSubmit } from '../shared/forms.js';
 import { PageMain, usePageTitle } from '../shared/page.js';
 import { nextPath } from '../shared/urls.js';
 import { useStaffSession } from './session.js';

@@ -1,7 +1,8 @@
 /**
  * Failures of API calls as one error type: the server's RFC 9457 problem+json (`code`, `detail`,
  * `errors: [{path, message}]` for validation), or a network failure (status 0). Pages show
- * `detail` at the top of a form and each field's message beside it.
+ * `detail` at the top of a form and each field's message beside it. The whole body stays on the
+ * error (`problem`), for the members only some problems have (`allowed` of an invalid_transition).
  */
 export interface FieldError {
   path: string;
@@ -27,6 +28,8 @@ export class ApiError extends Error {
   readonly fieldErrors: readonly FieldError[];
   /** Seconds to wait before trying again (429 answers). */
   readonly retryAfter: number | null;
+  /** The problem as the server sent it, extension members included. */
+  readonly problem: ProblemBody;
 
   constructor(status: number, problem: ProblemBody) {
     const detail = problem.detail ?? problem.title ?? `The server answered ${status}`;
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fieldErrors = Array.isArray(problem.errors) ? problem.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string') : [];
     this.retryAfter = typeof problem.retry_after === 'number' ? problem.retry_after : null;
+    this.problem = problem;
   }
 
   /** The message for one form field (`email`, `password`…), when the server named it. */

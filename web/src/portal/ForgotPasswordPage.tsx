@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../shared/forms.js';
+import { Field } from '../shared/fields.js';
+import { FormError, SubmitButton, useSubmit } from '../shared/forms.js';
 import { Notice } from '../shared/Notice.js';
 import { PageMain, usePageTitle } from '../shared/page.js';
 

@@ -70,7 +70,7 @@ export function PreferencesPage() {
               <p>{error.detail}</p>
             </div>
           ) : null}
-          <div className="portal-table-scroll">
+          <div className="table-scroll">
             <table className="portal-preferences">
               <caption>Messages by email and by SMS</caption>
               <thead>

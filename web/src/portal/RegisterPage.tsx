@@ -1,7 +1,8 @@
 /** /account/register: name, email, password (POST /portal/auth/register): signs in and emails a verification link. */
 import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../shared/forms.js';
+import { Field } from '../shared/fields.js';
+import { FormError, SubmitButton, useSubmit } from '../shared/forms.js';
 import { PageMain, usePageTitle } from '../shared/page.js';
 import { usePortalSession } from './session.js';
 

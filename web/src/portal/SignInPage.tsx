@@ -1,7 +1,8 @@
 /** /account/sign-in: email and password (POST /portal/auth/login), with the ways around a lost password. */
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../shared/forms.js';
+import { Field } from '../shared/fields.js';
+import { FormError, SubmitButton, useSubmit } from '../shared/forms.js';
 import { PageMain, usePageTitle } from '../shared/page.js';
 import { nextPath } from '../shared/urls.js';
 import { usePortalSession } from './session.js';

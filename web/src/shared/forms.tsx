@@ -1,40 +1,9 @@
 /**
- * Form parts that keep every page accessible the same way: a visible label per field, the server's
- * message for a field beside it (aria-invalid + aria-describedby), the problem's detail at the top in
- * an alert, a submit button that says when it is busy.
+ * A form's own parts, the same on every page: the problem's detail at the top in an alert, a submit
+ * button that says when it is busy, and the submit itself. The fields are in fields.tsx.
  */
-import { useCallback, useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/index.js';
-
-export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
-  label: string;
-  name: string;
-  /** The error whose message for this field (by name) is shown. */
-  error?: ApiError | null;
-  hint?: ReactNode;
-}
-
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const id = useId();
-  const message = error?.fieldMessage(name);
-  const described = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={message ? true : undefined} aria-describedby={described} {...input} />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {message ? (
-        <p className="field-error" id={`${id}-error`}>
-          {label} {message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** The failure of the last submit: its detail, and a list of field messages the fields do not show. */
 export function FormError({ error, fields = [] }: { error: ApiError | null; fields?: readonly string[] }) {
@@ -63,6 +32,22 @@ export function SubmitButton({ pending, children, busyLabel }: { pending: boolea
     <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending || undefined}>
       {pending ? (busyLabel ?? 'Please wait…') : children}
     </button>
+  );
+}
+
+/** A form's footer: its submit button, and a Cancel button when the form can be closed unsaved. */
+export function FormActions({ pending, busyLabel, onCancel, children }: { pending: boolean; busyLabel?: string; onCancel?: () => void; children: ReactNode }) {
+  return (
+    <div className="button-row">
+      <SubmitButton pending={pending} busyLabel={busyLabel}>
+        {children}
+      </SubmitButton>
+      {onCancel ? (
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,6 +1,5 @@
 /** The map's text alternative, shown under it: one "Last scan: <place>, <time>" line per parcel. */
 import { lastScanText, type Scan } from './last-scan.js';
-import './track.css';
 
 export interface ParcelScans {
   id: string;

@@ -23,6 +23,7 @@ import './track.css';
 import type { LatLng, MapRoute } from './TrackingMap.js';
 import { useStableValue } from './useStableValue.js';
 import { useTracking, type TrackingState } from './useTracking.js';
+import { TrackingNumber } from '../shared/TrackingNumber.js';
 
 const TrackingMap = lazy(() => import('./TrackingMap.js'));
 
@@ -165,14 +166,7 @@ function ShipmentCard({ shipment, index, count }: { shipment: PublicShipment; in
         {shipment.tracking_number ? (
           <>
             {' · '}
-            {shipment.tracking_url ? (
-              <a href={shipment.tracking_url} rel="noreferrer">
-                {shipment.tracking_number}
-                <span className="visually-hidden"> (on the carrier's site)</span>
-              </a>
-            ) : (
-              shipment.tracking_number
-            )}
+            <TrackingNumber number={shipment.tracking_number} url={shipment.tracking_url} />
           </>
         ) : null}
       </p>

@@ -10,17 +10,11 @@ import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { ConfirmButton } from '../ui/ConfirmDialog.js';
-import { DataTable, type Column } from '../ui/DataTable.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Section } from '../ui/Section.js';
-import { StatusPill } from '../ui/StatusPill.js';
-import { useIsAdmin } from '../operations/common/access.js';
-import { ShownOnce } from '../operations/common/ShownOnce.js';
 import { CreateApiKeyForm } from './CreateApiKeyForm.js';
 import { OnlyAdmins } from './OnlyAdmins.js';
 import { roleLabel } from './role-words.js';
 import '../operations.css';
+import { type Column, ConfirmButton, DataTable, LoadView, Section, ShownOnce, StatusPill, useIsAdmin } from '../ui/index.js';
 
 export function ApiKeysPage() {
   usePageTitle('API keys', 'Waybill admin');
@@ -48,7 +42,7 @@ function ApiKeysAdmin() {
           <ConfirmButton
             label={
               <>
-                Revoke<span className="ops-sr-only"> {k.name}</span>
+                Revoke<span className="visually-hidden"> {k.name}</span>
               </>
             }
             buttonClassName="button button-small button-danger-outline"

@@ -1,9 +1,9 @@
 /** Creates an API key (POST /api-keys {role, name}); the answer holds the key itself, once. */
 import { useCallback } from 'react';
 import { api, call, type CreatedApiKey, type StaffRole } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { SelectField } from '../ui/fields.js';
-import { useIdempotencyKey } from '../operations/common/idempotency.js';
+import { Field, SelectField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
 import { ROLE_HINT, roleOptions } from './role-words.js';
 
 export function CreateApiKeyForm({ onCreated }: { onCreated(key: CreatedApiKey): void }) {
@@ -27,11 +27,9 @@ export function CreateApiKeyForm({ onCreated }: { onCreated(key: CreatedApiKey):
         <Field label="Name" name="name" maxLength={100} autoComplete="off" error={error} hint="What uses it, e.g. “Warehouse scanner”." />
         <SelectField label="Role" name="role" defaultValue="viewer" options={roleOptions()} error={error} hint={ROLE_HINT} />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Creating…">
-          Create the key
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Creating…">
+        Create the key
+      </FormActions>
     </form>
   );
 }

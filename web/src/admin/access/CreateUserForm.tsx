@@ -5,8 +5,8 @@
  */
 import { useCallback } from 'react';
 import { api, call, type StaffRole, type StaffUserRecord } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { SelectField } from '../ui/fields.js';
+import { Field, SelectField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
 import { ROLE_HINT, roleOptions } from './role-words.js';
 
 export function CreateUserForm({ onCreated }: { onCreated(user: StaffUserRecord): void }) {
@@ -32,11 +32,9 @@ export function CreateUserForm({ onCreated }: { onCreated(user: StaffUserRecord)
         <SelectField label="Role" name="role" defaultValue="viewer" options={roleOptions()} error={error} hint={ROLE_HINT} />
         <Field label="First password" name="password" type="password" required autoComplete="new-password" error={error} hint="8 to 128 characters, not a common one. Tell it to them another way than email." />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Adding…">
-          Add the user
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Adding…">
+        Add the user
+      </FormActions>
     </form>
   );
 }

@@ -1,8 +1,8 @@
 /** Renames a staff user or changes their role (PATCH /users/{id}); 409 when it would leave no enabled admin. */
 import { useCallback } from 'react';
 import { api, call, type StaffRole, type StaffUserRecord } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { SelectField } from '../ui/fields.js';
+import { Field, SelectField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
 import { ROLE_HINT, roleOptions } from './role-words.js';
 
 export function EditUserForm({ user, onSaved, onCancel }: { user: StaffUserRecord; onSaved(user: StaffUserRecord): void; onCancel(): void }) {
@@ -23,14 +23,9 @@ export function EditUserForm({ user, onSaved, onCancel }: { user: StaffUserRecor
         <Field label="Name" name="name" required maxLength={200} defaultValue={user.name} error={error} />
         <SelectField label="Role" name="role" defaultValue={user.role} options={roleOptions()} error={error} hint={ROLE_HINT} />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Saving…">
-          Save changes
-        </SubmitButton>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={pending} busyLabel="Saving…" onCancel={onCancel}>
+        Save changes
+      </FormActions>
     </form>
   );
 }

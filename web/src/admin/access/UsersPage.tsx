@@ -11,20 +11,12 @@ import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { ConfirmButton } from '../ui/ConfirmDialog.js';
-import { DataTable, type Column } from '../ui/DataTable.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Section } from '../ui/Section.js';
-import { StatusPill } from '../ui/StatusPill.js';
-import { useIsAdmin } from '../operations/common/access.js';
-import { Panel } from '../operations/common/Panel.js';
-import { ProblemAlert } from '../operations/common/ProblemAlert.js';
-import { useAction } from '../operations/common/useAction.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { EditUserForm } from './EditUserForm.js';
 import { OnlyAdmins } from './OnlyAdmins.js';
 import { roleLabel } from './role-words.js';
 import '../operations.css';
+import { type Column, ConfirmButton, DataTable, LoadView, Panel, ProblemAlert, Section, StatusPill, useAction, useIsAdmin } from '../ui/index.js';
 
 export function UsersPage() {
   usePageTitle('Users', 'Waybill admin');
@@ -90,7 +82,7 @@ function UsersAdmin() {
             <ConfirmButton
               label={
                 <>
-                  Disable<span className="ops-sr-only"> {u.email}</span>
+                  Disable<span className="visually-hidden"> {u.email}</span>
                 </>
               }
               buttonClassName="button button-small button-danger-outline"

@@ -4,10 +4,10 @@
  */
 import { useCallback } from 'react';
 import { api, call, type StockRow, type Warehouse } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../operations/common/idempotency.js';
-import { wholeNumber } from '../operations/common/numbers.js';
-import { SelectField } from '../ui/fields.js';
+import { Field, SelectField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { wholeNumber } from '../ui/index.js';
 
 export function AddStockForm({ warehouses, onDone }: { warehouses: readonly Warehouse[]; onDone(changed: StockRow, delta: number): void }) {
   const idempotency = useIdempotencyKey();
@@ -35,11 +35,9 @@ export function AddStockForm({ warehouses, onDone }: { warehouses: readonly Ware
         <Field label="Units to add" name="delta" type="number" inputMode="numeric" step={1} required error={error} />
         <Field label="Reason" name="reason" required maxLength={500} defaultValue="Goods in" error={error} />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Saving…">
-          Add stock
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Saving…">
+        Add stock
+      </FormActions>
     </form>
   );
 }

@@ -1,9 +1,10 @@
 /** Adds or removes units of one SKU at one warehouse (POST /inventory/adjustments), with the reason for the ledger. */
 import { useCallback } from 'react';
 import { api, call, type StockRow } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../operations/common/idempotency.js';
-import { wholeNumber } from '../operations/common/numbers.js';
+import { Field } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { wholeNumber } from '../ui/index.js';
 
 export function AdjustStockForm({ row, onDone, onCancel }: { row: StockRow; onDone(changed: StockRow, delta: number): void; onCancel(): void }) {
   const idempotency = useIdempotencyKey();
@@ -32,14 +33,9 @@ export function AdjustStockForm({ row, onDone, onCancel }: { row: StockRow; onDo
         <Field label="Change in units" name="delta" type="number" inputMode="numeric" step={1} required error={error} hint="Positive adds units, negative removes them (e.g. −2 for two damaged)." />
         <Field label="Reason" name="reason" required maxLength={500} error={error} hint="Kept in the movement ledger." />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Saving…">
-          Adjust stock
-        </SubmitButton>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={pending} busyLabel="Saving…" onCancel={onCancel}>
+        Adjust stock
+      </FormActions>
     </form>
   );
 }

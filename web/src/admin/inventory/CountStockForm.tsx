@@ -1,8 +1,9 @@
 /** A stock take: sets the counted on-hand of one SKU at one warehouse (PUT /inventory/{sku}/{warehouse}); the ledger keeps the difference. */
 import { useCallback } from 'react';
 import { api, call, type StockRow } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { wholeNumber } from '../operations/common/numbers.js';
+import { Field } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { wholeNumber } from '../ui/index.js';
 
 export function CountStockForm({ row, onDone, onCancel }: { row: StockRow; onDone(changed: StockRow): void; onCancel(): void }) {
   const count = useCallback(
@@ -29,14 +30,9 @@ export function CountStockForm({ row, onDone, onCancel }: { row: StockRow; onDon
         <Field label="Counted on hand" name="on_hand" type="number" inputMode="numeric" min={0} step={1} required defaultValue={row.on_hand} error={error} />
         <Field label="Note (optional)" name="reason" maxLength={500} error={error} hint="e.g. Quarterly stock take." />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Saving…">
-          Save the count
-        </SubmitButton>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={pending} busyLabel="Saving…" onCancel={onCancel}>
+        Save the count
+      </FormActions>
     </form>
   );
 }

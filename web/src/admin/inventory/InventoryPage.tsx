@@ -6,26 +6,17 @@
  */
 import { useCallback, useState } from 'react';
 import { api, call, type StockRow } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { CheckboxField, Field, SelectField } from '../../shared/fields.js';
 import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { LiveIndicator } from '../ui/LiveIndicator.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { useLiveRefresh } from '../ui/useLiveRefresh.js';
-import { useUrlFilters } from '../ui/useUrlFilters.js';
-import { useCanWrite } from '../ui/useCanWrite.js';
-import { CheckboxField, SelectField } from '../ui/fields.js';
-import { FiltersBar } from '../ui/FiltersBar.js';
-import { ReadOnlyNote } from '../operations/common/ReadOnlyNote.js';
 import { AddStockForm } from './AddStockForm.js';
 import { signed } from './stock-words.js';
 import { stockActions, StockPanel } from './StockPanel.js';
 import { StockTable, type StockAction } from './StockTable.js';
 import '../operations.css';
+import { FiltersBar, LiveIndicator, LoadView, Pager, ReadOnlyNote, Section, useCanWrite, useCursorPager, useLiveRefresh, useUrlFilters } from '../ui/index.js';
 
 const FILTERS = ['sku', 'warehouse', 'low'] as const;
 type Open = { sku: string; warehouse: string; action: StockAction };

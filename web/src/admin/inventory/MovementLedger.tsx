@@ -4,10 +4,8 @@ import { api, call, type StockMovement } from '../../api/index.js';
 import { formatMoment } from '../../shared/format.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable } from '../ui/DataTable.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
 import { movementKindLabel, signed } from './stock-words.js';
+import { DataTable, LoadView, Pager, useCursorPager } from '../ui/index.js';
 
 export function MovementLedger({ sku, refreshKey }: { sku: string; refreshKey: number }) {
   const { signedOut } = useStaffSession();
@@ -35,7 +33,7 @@ export function MovementLedger({ sku, refreshKey }: { sku: string; refreshKey: n
                 cell: (m) =>
                   m.order_id ? (
                     <Link to={`/admin/orders/${m.order_id}`}>
-                      Order<span className="ops-sr-only"> {m.order_id}</span>
+                      Order<span className="visually-hidden"> {m.order_id}</span>
                     </Link>
                   ) : (
                     '—'

@@ -7,14 +7,12 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call, type ReorderPolicy } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
+import { Field } from '../../shared/fields.js';
+import { FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
 import { Notice } from '../../shared/Notice.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { ConfirmButton } from '../ui/ConfirmDialog.js';
-import { Facts } from '../ui/Facts.js';
-import { LoadView } from '../ui/LoadView.js';
-import { wholeNumber } from '../operations/common/numbers.js';
+import { ConfirmButton, Facts, LoadView, wholeNumber } from '../ui/index.js';
 
 export interface ReorderPolicyEditorProps {
   sku: string;

@@ -4,12 +4,12 @@
  * what it shows ("Adjust MUG at DAL"), whose heading takes the focus when it changes.
  */
 import type { StockRow } from '../../api/index.js';
-import { Panel } from '../operations/common/Panel.js';
 import { AdjustStockForm } from './AdjustStockForm.js';
 import { CountStockForm } from './CountStockForm.js';
 import { MovementLedger } from './MovementLedger.js';
 import { ReorderPolicyEditor } from './ReorderPolicyEditor.js';
 import type { StockAction } from './StockTable.js';
+import { Panel } from '../ui/index.js';
 
 const labels: Record<StockAction, string> = { adjust: 'Adjust', count: 'Count', policy: 'Reorder policy', ledger: 'Ledger' };
 

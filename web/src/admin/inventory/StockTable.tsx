@@ -4,9 +4,8 @@
  * the table (adjust, count, reorder policy, ledger), which keeps the table narrow.
  */
 import type { StockRow } from '../../api/index.js';
-import { DataTable } from '../ui/DataTable.js';
-import { StatusPill } from '../ui/StatusPill.js';
 import { coverLabel, isLow } from './stock-words.js';
+import { DataTable, StatusPill } from '../ui/index.js';
 
 export type StockAction = 'adjust' | 'count' | 'policy' | 'ledger';
 
@@ -81,7 +80,7 @@ function Absent({ words }: { words: string }) {
   return (
     <>
       <span aria-hidden="true">—</span>
-      <span className="ops-sr-only">{words}</span>
+      <span className="visually-hidden">{words}</span>
     </>
   );
 }

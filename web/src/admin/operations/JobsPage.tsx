@@ -5,25 +5,15 @@
  */
 import { useState } from 'react';
 import { api, call, type Job, type JobStatus } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { Field, SelectField } from '../../shared/fields.js';
 import { formatMoment } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable, type Column } from '../ui/DataTable.js';
-import { SelectField } from '../ui/fields.js';
-import { FiltersBar } from '../ui/FiltersBar.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { StatusPill } from '../ui/StatusPill.js';
-import { useCanWrite } from '../ui/useCanWrite.js';
-import { useUrlFilters } from '../ui/useUrlFilters.js';
-import { ProblemAlert } from './common/ProblemAlert.js';
-import { useAction } from './common/useAction.js';
 import { identifierWords, jobStatuses, jobStatusWords, prettyJson } from './operation-words.js';
 import '../operations.css';
+import { type Column, DataTable, FiltersBar, LoadView, Pager, ProblemAlert, Section, StatusPill, useAction, useCanWrite, useCursorPager, useUrlFilters } from '../ui/index.js';
 
 const FILTERS = ['status', 'type'] as const;
 
@@ -78,7 +68,7 @@ export function JobsPage() {
       cell: (j) => (
         <details className="ops-payload">
           <summary>
-            Show<span className="ops-sr-only"> the payload of {j.type}</span>
+            Show<span className="visually-hidden"> the payload of {j.type}</span>
           </summary>
           <pre className="ops-pre">{prettyJson(j.payload)}</pre>
         </details>

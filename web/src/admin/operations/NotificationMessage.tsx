@@ -8,9 +8,8 @@ import { api, call } from '../../api/index.js';
 import { formatMoment } from '../../shared/format.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { Facts } from '../ui/Facts.js';
-import { LoadView } from '../ui/LoadView.js';
 import { channelLabel } from './operation-words.js';
+import { Facts, LoadView } from '../ui/index.js';
 
 export function NotificationMessage({ id, refreshKey }: { id: string; refreshKey: string }) {
   const { signedOut } = useStaffSession();

@@ -5,27 +5,16 @@
  */
 import { useState } from 'react';
 import { api, call, type NotificationStatus, type NotificationSummary } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { Field, SelectField } from '../../shared/fields.js';
 import { formatMoment } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable, type Column } from '../ui/DataTable.js';
-import { SelectField } from '../ui/fields.js';
-import { FiltersBar } from '../ui/FiltersBar.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { StatusPill } from '../ui/StatusPill.js';
-import { useCanWrite } from '../ui/useCanWrite.js';
-import { useUrlFilters } from '../ui/useUrlFilters.js';
-import { Panel } from './common/Panel.js';
-import { ProblemAlert } from './common/ProblemAlert.js';
-import { useAction } from './common/useAction.js';
 import { NotificationMessage } from './NotificationMessage.js';
 import { canResend, channelLabel, identifierWords, notificationStatuses, notificationStatusWords } from './operation-words.js';
 import '../operations.css';
+import { type Column, DataTable, FiltersBar, LoadView, Pager, Panel, ProblemAlert, Section, StatusPill, useAction, useCanWrite, useCursorPager, useUrlFilters } from '../ui/index.js';
 
 const FILTERS = ['status', 'channel', 'order_id'] as const;
 

@@ -11,22 +11,12 @@ import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable, type Column } from '../ui/DataTable.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { StatusPill } from '../ui/StatusPill.js';
-import { useIsAdmin } from './common/access.js';
-import { Panel } from './common/Panel.js';
-import { ProblemAlert } from './common/ProblemAlert.js';
-import { ReadOnlyNote } from './common/ReadOnlyNote.js';
-import { ShownOnce } from './common/ShownOnce.js';
-import { useAction } from './common/useAction.js';
 import { EndpointDeliveries } from './webhooks/EndpointDeliveries.js';
 import { EndpointForm } from './webhooks/EndpointForm.js';
 import { EndpointSettings } from './webhooks/EndpointSettings.js';
 import { filterWords } from './webhooks/event-filter.js';
 import '../operations.css';
+import { type Column, DataTable, LoadView, Pager, Panel, ProblemAlert, ReadOnlyNote, Section, ShownOnce, StatusPill, useAction, useCursorPager, useIsAdmin } from '../ui/index.js';
 
 type Open = { id: string; mode: 'deliveries' | 'settings' };
 

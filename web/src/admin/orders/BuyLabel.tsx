@@ -9,7 +9,8 @@ import { useRef, useState } from 'react';
 import { api, ApiError, call, type AdminOrder, type AdminRateQuote, type AdminRates } from '../../api/index.js';
 import { FormError } from '../../shared/forms.js';
 import { formatDay, formatMoney } from '../../shared/format.js';
-import { ConfirmButton, DataTable, newIdempotencyKey, type Column } from '../ui/index.js';
+import { newIdempotencyKey } from '../../shared/idempotency.js';
+import { ConfirmButton, DataTable, type Column } from '../ui/index.js';
 
 export function BuyLabel({ order, onDone }: { order: AdminOrder; onDone(message: string): void }) {
   const [rates, setRates] = useState<AdminRates | null>(null);

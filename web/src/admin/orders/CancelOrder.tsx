@@ -4,8 +4,8 @@
  * told. Only units that have not shipped can be cancelled.
  */
 import { api, ApiError, call, type AdminOrder } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
-import { ConfirmButton, TextAreaField } from '../ui/index.js';
+import { ConfirmButton } from '../ui/index.js';
+import { Field, TextAreaField } from '../../shared/fields.js';
 
 /** Units of each line that can still be cancelled. */
 export function openUnits(order: AdminOrder): Array<{ index: number; sku: string; name: string; open: number }> {

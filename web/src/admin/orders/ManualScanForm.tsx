@@ -6,8 +6,8 @@
  */
 import { useCallback, useState } from 'react';
 import { api, call, type AdminShipment, type ManualScanInput } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { SelectField } from '../ui/index.js';
+import { Field, SelectField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
 import { isScanReason, isScanStatus, scanReasonOptions, scanStatusOptions } from './scan-vocabulary.js';
 
 /** The form's fields as the request's body (only what was filled in). */
@@ -50,11 +50,9 @@ export function ManualScanForm({ shipment, onDone }: { shipment: AdminShipment; 
         <Field label="Country (2 letters)" name="country" maxLength={2} pattern="[A-Za-z]{2}" error={error} />
         {status === 'delivered' ? <Field label="Signed by" name="signed_by" maxLength={200} error={error} /> : null}
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Recording…">
-          Record the scan
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Recording…">
+        Record the scan
+      </FormActions>
     </form>
   );
 }

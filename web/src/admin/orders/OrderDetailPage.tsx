@@ -4,12 +4,10 @@
  * Each action reloads the whole record and says what it did; a change for this order on the staff
  * stream reloads it too (live).
  */
-import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { Notice } from '../../shared/Notice.js';
-import { PageMain, usePageTitle } from '../../shared/page.js';
+import { useParams } from 'react-router-dom';
+import { usePageTitle } from '../../shared/page.js';
 import { useStaffSession } from '../session.js';
-import { LiveIndicator, LoadView, Section, StatusPill, useCanWrite, useLiveRefresh } from '../ui/index.js';
+import { RecordPage, Section, StatusPill, useActionNotice, useCanWrite, useLiveRefresh } from '../ui/index.js';
 import { CancelOrder } from './CancelOrder.js';
 import { AttentionBanner, CustomerSection, FeedbackSection, PaymentSection } from './OrderOverview.js';
 import { OrderLines } from './OrderLines.js';
@@ -26,72 +24,53 @@ export function AdminOrderDetailPage() {
   const { signedOut } = useStaffSession();
   const canWrite = useCanWrite();
   const record = useOrderRecord(id, signedOut);
-  const [flash, setFlash] = useState<string | null>(null);
   const order = record.data?.order ?? null;
   usePageTitle(order ? `Order ${order.number}` : 'Order', 'Waybill admin');
   const live = useLiveRefresh(record.reload, { filter: (c) => order !== null && (c.order_id === order.id || c.order_number === order.number), throttleMs: 2_000, enabled: order !== null });
-  const { reload } = record;
-  const done = useCallback(
-    (message: string) => {
-      setFlash(message);
-      reload();
-    },
-    [reload],
-  );
-
-  if (record.data === null && record.error?.status === 404) {
-    return (
-      <PageMain title="Order not found">
-        <p>There is no order {id}.</p>
-        <p>
-          <Link to="/admin/orders">Back to the orders</Link>
-        </p>
-      </PageMain>
-    );
-  }
+  const { flash, done } = useActionNotice(record.reload);
 
   return (
-    <PageMain title={order ? `Order ${order.number}` : 'Order'}>
-      <div className="page-tools">
-        <p className="breadcrumbs">
-          <Link to="/admin/orders">Orders</Link>
-          {order ? (
-            <>
-              {' '}
-              · <StatusPill status={order.status} /> ·{' '}
-              <a href={order.tracking_url} target="_blank" rel="noreferrer">
-                Customer’s tracking page
-              </a>
-            </>
-          ) : null}
-        </p>
-        <LiveIndicator state={live} />
-      </div>
-      {flash ? <Notice tone="success">{flash}</Notice> : null}
-      <LoadView loaded={record} what="the order">
-        {({ order, events, refunds, returns, shipments, fulfillment }) => (
-          <div className="order-page">
-            <AttentionBanner order={order} />
-            <CustomerSection order={order} />
-            <OrderLines order={order} />
-            <PaymentSection order={order} />
-            {canWrite ? (
-              <Section title="Status and cancelling">
-                <StatusChange order={order} onDone={done} />
-                <CancelOrder order={order} onDone={done} />
-              </Section>
-            ) : (
-              <p className="muted">You can read this order; changing it needs the operator role.</p>
-            )}
-            <ShipmentsSection order={order} shipments={shipments} canWrite={canWrite} onDone={done} />
-            <PackingSection order={order} fulfillment={fulfillment} canWrite={canWrite} onDone={done} />
-            <RefundsSection order={order} refunds={refunds} canWrite={canWrite} onDone={done} />
-            <OrderReturnsSection order={order} shipments={shipments} returns={returns} canWrite={canWrite} onDone={done} />
-            <FeedbackSection order={order} />
-            <OrderTimeline events={events} currency={order.currency} />
-          </div>
-        )}
-      </LoadView>
-    </PageMain>
+    <RecordPage
+      loaded={record}
+      what="the order"
+      title={order ? `Order ${order.number}` : 'Order'}
+      back={{ to: '/admin/orders', label: 'Orders' }}
+      notFound={{ title: 'Order not found', text: `There is no order ${id}.`, back: 'Back to the orders' }}
+      trail={
+        order ? (
+          <>
+            <StatusPill status={order.status} /> ·{' '}
+            <a href={order.tracking_url} target="_blank" rel="noreferrer">
+              Customer’s tracking page
+            </a>
+          </>
+        ) : null
+      }
+      live={live}
+      flash={flash}
+    >
+      {({ order, events, refunds, returns, shipments, fulfillment }) => (
+        <div className="order-page">
+          <AttentionBanner order={order} />
+          <CustomerSection order={order} />
+          <OrderLines order={order} />
+          <PaymentSection order={order} />
+          {canWrite ? (
+            <Section title="Status and cancelling">
+              <StatusChange order={order} onDone={done} />
+              <CancelOrder order={order} onDone={done} />
+            </Section>
+          ) : (
+            <p className="muted">You can read this order; changing it needs the operator role.</p>
+          )}
+          <ShipmentsSection order={order} shipments={shipments} canWrite={canWrite} onDone={done} />
+          <PackingSection order={order} fulfillment={fulfillment} canWrite={canWrite} onDone={done} />
+          <RefundsSection order={order} refunds={refunds} canWrite={canWrite} onDone={done} />
+          <OrderReturnsSection order={order} shipments={shipments} returns={returns} canWrite={canWrite} onDone={done} />
+          <FeedbackSection order={order} />
+          <OrderTimeline events={events} currency={order.currency} />
+        </div>
+      )}
+    </RecordPage>
   );
 }

@@ -7,10 +7,11 @@
 import { useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, call, type AdminOrder, type AdminReturn, type AdminReturnPolicy, type AdminShipment } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { Field, SelectField, TextAreaField } from '../../shared/fields.js';
 import { formatMoment, formatMoney } from '../../shared/format.js';
+import { newIdempotencyKey } from '../../shared/idempotency.js';
 import { useLoad } from '../../shared/useLoad.js';
-import { ConfirmButton, DataTable, newIdempotencyKey, Section, SelectField, StatusPill, TextAreaField, type Column } from '../ui/index.js';
+import { ConfirmButton, DataTable, Section, StatusPill, type Column } from '../ui/index.js';
 
 /**
  * Units of each SKU that may still go back: delivered (in an outbound parcel marked delivered), less

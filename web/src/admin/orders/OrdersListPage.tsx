@@ -5,12 +5,12 @@
  */
 import { Link } from 'react-router-dom';
 import { api, call, type AdminOrder } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { CheckboxField, Field, SelectField } from '../../shared/fields.js';
 import { formatMoment, formatMoney, statusLabel } from '../../shared/format.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { CheckboxField, DataTable, FiltersBar, LiveIndicator, LoadView, Pager, SelectField, StatusPill, useCursorPager, useLiveRefresh, useUrlFilters, type Column } from '../ui/index.js';
+import { DataTable, FiltersBar, LiveIndicator, LoadView, Pager, StatusPill, useCursorPager, useLiveRefresh, useUrlFilters, type Column } from '../ui/index.js';
 import { attentionText } from './attention.js';
 import { ORDER_FILTER_KEYS, ordersQuery } from './order-filters.js';
 import { orderStatuses } from './order-statuses.js';

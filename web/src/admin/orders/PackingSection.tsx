@@ -3,31 +3,22 @@
  * is a manual step: POST /orders/{id}/packing/confirm), and the invoice and packing slip PDFs once
  * they exist.
  */
-import { useState } from 'react';
-import { api, ApiError, call, type AdminOrder } from '../../api/index.js';
+import { api, call, type AdminOrder } from '../../api/index.js';
 import { FormError } from '../../shared/forms.js';
 import { formatMoment, formatMoney } from '../../shared/format.js';
-import { DataTable, Section, StatusPill } from '../ui/index.js';
+import { DataTable, Section, StatusPill, useAction } from '../ui/index.js';
 import type { Fulfillment } from './useOrderRecord.js';
 
 export function PackingSection({ order, fulfillment, canWrite, onDone }: { order: AdminOrder; fulfillment: Fulfillment; canWrite: boolean; onDone(message: string): void }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const confirming = useAction();
   const proposed = fulfillment.packages.some((p) => p.status === 'proposed');
   const orderPath = `/api/v1/orders/${encodeURIComponent(order.id)}`;
 
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
+  function confirm() {
+    return confirming.run(async () => {
       await call(api.staffApi.POST('/api/v1/orders/{id}/packing/confirm', { params: { path: { id: order.id } } }));
       onDone(`Packing of order ${order.number} confirmed.`);
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -51,11 +42,11 @@ export function PackingSection({ order, fulfillment, canWrite, onDone }: { order
       )}
       {canWrite && proposed ? (
         <>
-          <FormError error={error} />
+          <FormError error={confirming.error} />
           <p>Packing is a manual step here: check the proposed boxes, pack them, then confirm.</p>
           <div className="button-row">
-            <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={pending}>
-              {pending ? 'Confirming…' : 'Confirm packing'}
+            <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={confirming.pending}>
+              {confirming.pending ? 'Confirming…' : 'Confirm packing'}
             </button>
           </div>
         </>

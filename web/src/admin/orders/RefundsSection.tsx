@@ -6,9 +6,10 @@
  */
 import { useRef } from 'react';
 import { api, ApiError, call, type AdminOrder, type AdminRefund } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { Field, TextAreaField } from '../../shared/fields.js';
 import { formatMoment, formatMoney } from '../../shared/format.js';
-import { ConfirmButton, DataTable, newIdempotencyKey, Section, StatusPill, TextAreaField, type Column } from '../ui/index.js';
+import { newIdempotencyKey } from '../../shared/idempotency.js';
+import { ConfirmButton, DataTable, Section, StatusPill, type Column } from '../ui/index.js';
 import { amountText, parseAmount } from './money-input.js';
 
 /** Captured money that no refund holds yet (pending and failed ones hold theirs). */

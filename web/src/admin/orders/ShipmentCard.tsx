@@ -4,10 +4,10 @@
  * carrier now (POST /shipments/{id}/refresh) and record a scan by hand.
  */
 import { useState } from 'react';
-import { api, ApiError, call, type AdminShipment } from '../../api/index.js';
+import { api, call, type AdminShipment } from '../../api/index.js';
 import { FormError } from '../../shared/forms.js';
 import { formatDay, formatMoment, formatMoney, placeOf, statusLabel } from '../../shared/format.js';
-import { Facts, StatusPill } from '../ui/index.js';
+import { Facts, StatusPill, useAction } from '../ui/index.js';
 import { attentionText } from './attention.js';
 import { ManualScanForm } from './ManualScanForm.js';
 
@@ -30,24 +30,16 @@ function TrackingLink({ shipment }: { shipment: AdminShipment }) {
 }
 
 export function ShipmentCard({ shipment, title, canWrite, onDone }: { shipment: AdminShipment; title: string; canWrite: boolean; onDone(message: string): void }) {
-  const [refreshing, setRefreshing] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const refreshing = useAction();
   const [scanning, setScanning] = useState(false);
   const tracked = shipment.label_state === 'purchased' && shipment.tracking_number !== null;
   const events = [...shipment.events].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at)).slice(0, SCANS_SHOWN);
 
-  async function refresh() {
-    setRefreshing(true);
-    setError(null);
-    try {
+  function refresh() {
+    return refreshing.run(async () => {
       const after = await call(api.staffApi.POST('/api/v1/shipments/{id}/refresh', { params: { path: { id: shipment.id } } }));
       onDone(`Asked ${shipment.carrier} about ${shipment.tracking_number}: ${statusLabel(after.status).toLowerCase()}.`);
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      setError(failure);
-    } finally {
-      setRefreshing(false);
-    }
+    });
   }
 
   return (
@@ -102,10 +94,10 @@ export function ShipmentCard({ shipment, title, canWrite, onDone }: { shipment: 
       ) : null}
       {canWrite && tracked ? (
         <>
-          <FormError error={error} />
+          <FormError error={refreshing.error} />
           <div className="button-row">
-            <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing}>
-              {refreshing ? 'Asking the carrier…' : 'Refresh from carrier'}
+            <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing.pending}>
+              {refreshing.pending ? 'Asking the carrier…' : 'Refresh from carrier'}
             </button>
             <button type="button" className="button" aria-expanded={scanning} onClick={() => setScanning((s) => !s)}>
               {scanning ? 'Close the scan form' : 'Record a scan'}

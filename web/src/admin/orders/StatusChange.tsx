@@ -4,27 +4,27 @@
  * someone else moved it meanwhile) shows where the server says it may go now.
  */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type AdminOrder, type AdminOrderStatus } from '../../api/index.js';
+import { api, ApiError, call, type AdminOrder, type AdminOrderStatus } from '../../api/index.js';
+import { SelectField, TextAreaField } from '../../shared/fields.js';
 import { statusLabel } from '../../shared/format.js';
-import { ConfirmDialog, SelectField, TextAreaField } from '../ui/index.js';
+import { ConfirmDialog } from '../ui/index.js';
 import { manualMoves } from './order-statuses.js';
 
-/** The problem's `allowed` list, when the server sent one (ApiError keeps only the common fields). */
-function refusal(status: number, body: unknown): ApiError {
-  const problem = (body ?? {}) as { detail?: string; code?: string; allowed?: unknown };
-  const allowed = Array.isArray(problem.allowed) ? problem.allowed.filter((s): s is string => typeof s === 'string') : null;
-  const where = allowed === null ? '' : allowed.length === 0 ? ' It cannot be moved by hand from where it is now.' : ` From where it is now it may move to: ${allowed.map(statusLabel).join(', ')}.`;
-  return new ApiError(status, { ...problem, detail: `${problem.detail ?? `The server answered ${status}`}.${where}`.replace('..', '.') });
+/** A refused move in words, with where the order may go now when the server says (`allowed`). */
+function withAllowedMoves(error: ApiError): ApiError {
+  if (error.status === 0) return error;
+  const { allowed } = error.problem;
+  const moves = Array.isArray(allowed) ? allowed.filter((s): s is string => typeof s === 'string') : null;
+  const where = moves === null ? '' : moves.length === 0 ? ' It cannot be moved by hand from where it is now.' : ` From where it is now it may move to: ${moves.map(statusLabel).join(', ')}.`;
+  return new ApiError(error.status, { ...error.problem, detail: `${error.detail}.${where}`.replace('..', '.') });
 }
 
 export async function changeStatus(order: AdminOrder, status: AdminOrderStatus, note: string): Promise<void> {
-  let answer;
   try {
-    answer = await api.staffApi.POST('/api/v1/orders/{id}/status', { params: { path: { id: order.id } }, body: { status, ...(note.trim() ? { note: note.trim() } : {}) } });
-  } catch {
-    throw new ApiError(0, { code: 'network_error', detail: 'Could not reach the server. Check your connection and try again.' });
+    await call(api.staffApi.POST('/api/v1/orders/{id}/status', { params: { path: { id: order.id } }, body: { status, ...(note.trim() ? { note: note.trim() } : {}) } }));
+  } catch (failure) {
+    throw failure instanceof ApiError ? withAllowedMoves(failure) : failure;
   }
-  if (!answer.response.ok) throw refusal(answer.response.status, answer.error);
 }
 
 export function StatusChange({ order, onDone }: { order: AdminOrder; onDone(message: string): void }) {

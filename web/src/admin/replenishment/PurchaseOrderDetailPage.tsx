@@ -6,23 +6,17 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { api, call, type PurchaseOrder } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { Field } from '../../shared/fields.js';
 import { formatDay, formatMoment } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { ConfirmButton } from '../ui/ConfirmDialog.js';
-import { DataTable } from '../ui/DataTable.js';
-import { Facts } from '../ui/Facts.js';
-import { Section } from '../ui/Section.js';
-import { useCanWrite } from '../ui/useCanWrite.js';
-import { ProblemAlert } from '../operations/common/ProblemAlert.js';
-import { countOf } from '../operations/common/numbers.js';
 import { PurchaseOrderStatusPill } from './PurchaseOrderStatusPill.js';
 import { outstanding, purchaseOrderActions } from './purchase-order-words.js';
 import { ReceiveForm } from './ReceiveForm.js';
 import '../operations.css';
+import { ConfirmButton, countOf, DataTable, Facts, ProblemAlert, Section, useCanWrite } from '../ui/index.js';
 
 export function PurchaseOrderDetailPage() {
   const { id = '' } = useParams();

@@ -5,10 +5,10 @@
  */
 import { useCallback, useId, useState } from 'react';
 import { api, call, type ProductSummary, type PurchaseOrder, type Supplier, type Warehouse } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../operations/common/idempotency.js';
-import { wholeNumber } from '../operations/common/numbers.js';
-import { SelectField } from '../ui/fields.js';
+import { Field, SelectField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { wholeNumber } from '../ui/index.js';
 
 export interface PurchaseOrderFormProps {
   suppliers: readonly Supplier[];
@@ -81,11 +81,9 @@ export function PurchaseOrderForm({ suppliers, warehouses, products, onCreated }
       <label className="ops-check">
         <input type="checkbox" name="send" value="true" /> Send it to the supplier now (otherwise it is kept as a draft)
       </label>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Raising…">
-          Raise the purchase order
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Raising…">
+        Raise the purchase order
+      </FormActions>
     </form>
   );
 }

@@ -4,25 +4,17 @@
  */
 import { Link, useNavigate } from 'react-router-dom';
 import { api, call, type PurchaseOrder } from '../../api/index.js';
+import { SelectField } from '../../shared/fields.js';
 import { formatDay } from '../../shared/format.js';
 import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable } from '../ui/DataTable.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { useUrlFilters } from '../ui/useUrlFilters.js';
-import { useCanWrite } from '../ui/useCanWrite.js';
-import { FiltersBar } from '../ui/FiltersBar.js';
-import { countOf } from '../operations/common/numbers.js';
-import { ReadOnlyNote } from '../operations/common/ReadOnlyNote.js';
-import { SelectField } from '../ui/fields.js';
 import { PurchaseOrderForm } from './PurchaseOrderForm.js';
 import { PurchaseOrderStatusPill } from './PurchaseOrderStatusPill.js';
 import { purchaseOrderStatuses, purchaseOrderStatusLabel, totalUnits } from './purchase-order-words.js';
 import '../operations.css';
+import { countOf, DataTable, FiltersBar, LoadView, Pager, ReadOnlyNote, Section, useCanWrite, useCursorPager, useUrlFilters } from '../ui/index.js';
 
 const FILTERS = ['status', 'supplier_id', 'warehouse'] as const;
 

@@ -5,10 +5,11 @@
  */
 import { useCallback } from 'react';
 import { api, ApiError, call, type PurchaseOrder } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../operations/common/idempotency.js';
-import { wholeNumber } from '../operations/common/numbers.js';
+import { Field } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
 import { outstanding } from './purchase-order-words.js';
+import { wholeNumber } from '../ui/index.js';
 
 export function ReceiveForm({ po, onReceived }: { po: PurchaseOrder; onReceived(po: PurchaseOrder, units: number): void }) {
   const idempotency = useIdempotencyKey();
@@ -44,11 +45,9 @@ export function ReceiveForm({ po, onReceived }: { po: PurchaseOrder; onReceived(
           />
         ))}
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Receiving…">
-          Receive these units
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Receiving…">
+        Receive these units
+      </FormActions>
     </form>
   );
 }

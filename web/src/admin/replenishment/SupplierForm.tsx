@@ -1,9 +1,10 @@
 /** The fields of a supplier, for adding one (POST /suppliers) and changing one (PATCH /suppliers/{id}). */
 import { useCallback } from 'react';
 import { api, call, type Supplier } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../operations/common/idempotency.js';
-import { wholeNumber } from '../operations/common/numbers.js';
+import { Field } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { wholeNumber } from '../ui/index.js';
 
 const FIELDS = ['name', 'email', 'lead_time_days', 'min_order_quantity'];
 
@@ -41,16 +42,9 @@ export function SupplierForm({ supplier, onSaved, onCancel }: { supplier?: Suppl
         <Field label="Lead time (days)" name="lead_time_days" type="number" inputMode="numeric" min={0} max={365} step={1} required defaultValue={supplier?.lead_time_days ?? 7} error={error} />
         <Field label="Minimum order quantity" name="min_order_quantity" type="number" inputMode="numeric" min={1} step={1} required defaultValue={supplier?.min_order_quantity ?? 1} error={error} hint="Fewest units of a SKU per line." />
       </div>
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Saving…">
-          {supplier ? 'Save changes' : 'Add supplier'}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions pending={pending} busyLabel="Saving…" onCancel={onCancel}>
+        {supplier ? 'Save changes' : 'Add supplier'}
+      </FormActions>
     </form>
   );
 }

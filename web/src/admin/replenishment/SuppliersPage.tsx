@@ -8,16 +8,9 @@ import { Notice } from '../../shared/Notice.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable, type Column } from '../ui/DataTable.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { useCanWrite } from '../ui/useCanWrite.js';
-import { countOf } from '../operations/common/numbers.js';
-import { Panel } from '../operations/common/Panel.js';
-import { ReadOnlyNote } from '../operations/common/ReadOnlyNote.js';
 import { SupplierForm } from './SupplierForm.js';
 import '../operations.css';
+import { type Column, countOf, DataTable, LoadView, Pager, Panel, ReadOnlyNote, Section, useCanWrite, useCursorPager } from '../ui/index.js';
 
 export function SuppliersPage() {
   usePageTitle('Suppliers', 'Waybill admin');

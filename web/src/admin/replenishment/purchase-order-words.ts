@@ -1,23 +1,23 @@
 /** Purchase orders in words. Pure. */
 import type { PurchaseOrder, PurchaseOrderStatus } from '../../api/index.js';
-import type { Tone } from '../ui/StatusPill.js';
+import type { Tone } from '../ui/tones.js';
+import { statusVocabulary } from '../ui/status-words.js';
 
-export const purchaseOrderStatuses: readonly PurchaseOrderStatus[] = ['draft', 'sent', 'partially_received', 'received', 'cancelled'];
-
-const words: Record<PurchaseOrderStatus, { label: string; tone: Tone }> = {
+const purchaseOrders = statusVocabulary<PurchaseOrderStatus>({
   draft: { label: 'Draft', tone: 'neutral' },
   sent: { label: 'Sent to supplier', tone: 'info' },
   partially_received: { label: 'Partly received', tone: 'warning' },
   received: { label: 'Received', tone: 'success' },
   cancelled: { label: 'Cancelled', tone: 'neutral' },
-};
+});
+export const purchaseOrderStatuses = purchaseOrders.statuses;
 
 export function purchaseOrderStatusLabel(status: PurchaseOrderStatus): string {
-  return words[status].label;
+  return purchaseOrders.words(status).label;
 }
 
 export function purchaseOrderTone(status: PurchaseOrderStatus): Tone {
-  return words[status].tone;
+  return purchaseOrders.words(status).tone;
 }
 
 /** Units still expected on each line (never below 0: a line may be over-received within the tolerance). */

@@ -5,8 +5,8 @@
  */
 import { useCallback } from 'react';
 import { api, ApiError, call, type AdminReturn } from '../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
-import { TextAreaField } from '../ui/index.js';
+import { Field, TextAreaField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
 
 type ReceiptLine = { sku: string; quantity: number; condition: 'resellable' | 'damaged' };
 
@@ -56,11 +56,9 @@ export function ReceiveForm({ ret, onDone }: { ret: AdminReturn; onDone(message:
         );
       })}
       <TextAreaField label="Note (optional)" name="note" maxLength={1000} error={error} />
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Receiving…">
-          Receive the return
-        </SubmitButton>
-      </div>
+      <FormActions pending={pending} busyLabel="Receiving…">
+        Receive the return
+      </FormActions>
     </form>
   );
 }

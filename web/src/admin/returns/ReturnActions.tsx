@@ -5,10 +5,11 @@
  */
 import { useRef } from 'react';
 import { api, ApiError, call, type AdminReturn } from '../../api/index.js';
-import { Field } from '../../shared/forms.js';
+import { Field, TextAreaField } from '../../shared/fields.js';
 import { formatMoney } from '../../shared/format.js';
+import { newIdempotencyKey } from '../../shared/idempotency.js';
 import { amountText, parseAmount } from '../orders/money-input.js';
-import { ConfirmButton, newIdempotencyKey, Section, TextAreaField } from '../ui/index.js';
+import { ConfirmButton, Section } from '../ui/index.js';
 import { ReceiveForm } from './ReceiveForm.js';
 import { nextStep } from './return-words.js';
 

@@ -3,16 +3,14 @@
  * return parcel and its label, the refund quote — and its next step (approve or reject, receive,
  * refund or close). Live: a change of its order on the staff stream reloads it.
  */
-import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, call, type AdminReturnPolicy } from '../../api/index.js';
 import { formatMoment, statusLabel } from '../../shared/format.js';
-import { Notice } from '../../shared/Notice.js';
-import { PageMain, usePageTitle } from '../../shared/page.js';
+import { usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { labelPath } from '../orders/ShipmentCard.js';
 import { useStaffSession } from '../session.js';
-import { Facts, LiveIndicator, LoadView, Section, StatusPill, useCanWrite, useLiveRefresh } from '../ui/index.js';
+import { Facts, RecordPage, Section, StatusPill, useActionNotice, useCanWrite, useLiveRefresh } from '../ui/index.js';
 import { RefundQuote } from './RefundQuote.js';
 import { ReturnActions } from './ReturnActions.js';
 import { ReturnLines } from './ReturnLines.js';
@@ -25,106 +23,87 @@ export function ReturnDetailPage() {
   const canWrite = useCanWrite();
   const record = useReturnRecord(id, signedOut);
   const policy = useLoad<AdminReturnPolicy>(() => call(api.staffApi.GET('/api/v1/returns/policy')), []);
-  const [flash, setFlash] = useState<string | null>(null);
   const ret = record.data?.ret ?? null;
   usePageTitle(ret ? `Return for ${ret.order_number}` : 'Return', 'Waybill admin');
   const live = useLiveRefresh(record.reload, { filter: (c) => ret !== null && c.order_id === ret.order_id, throttleMs: 2_000, enabled: ret !== null });
-  const { reload } = record;
-  const done = useCallback(
-    (message: string) => {
-      setFlash(message);
-      reload();
-    },
-    [reload],
-  );
-
-  if (record.data === null && record.error?.status === 404) {
-    return (
-      <PageMain title="Return not found">
-        <p>There is no return {id}.</p>
-        <p>
-          <Link to="/admin/returns">Back to the returns</Link>
-        </p>
-      </PageMain>
-    );
-  }
+  const { flash, done } = useActionNotice(record.reload);
 
   return (
-    <PageMain title={ret ? `Return for ${ret.order_number}` : 'Return'}>
-      <div className="page-tools">
-        <p className="breadcrumbs">
-          <Link to="/admin/returns">Returns</Link>
-          {ret ? (
-            <>
-              {' '}
-              · <StatusPill status={ret.status} label={returnStatusLabel(ret.status)} /> · <Link to={`/admin/orders/${ret.order_id}`}>Order {ret.order_number}</Link>
-            </>
-          ) : null}
-        </p>
-        <LiveIndicator state={live} />
-      </div>
-      {flash ? <Notice tone="success">{flash}</Notice> : null}
-      <LoadView loaded={record} what="the return">
-        {({ ret, stock }) => (
-          <div className="order-page">
-            <Section title="Overview">
+    <RecordPage
+      loaded={record}
+      what="the return"
+      title={ret ? `Return for ${ret.order_number}` : 'Return'}
+      back={{ to: '/admin/returns', label: 'Returns' }}
+      notFound={{ title: 'Return not found', text: `There is no return ${id}.`, back: 'Back to the returns' }}
+      trail={
+        ret ? (
+          <>
+            <StatusPill status={ret.status} label={returnStatusLabel(ret.status)} /> · <Link to={`/admin/orders/${ret.order_id}`}>Order {ret.order_number}</Link>
+          </>
+        ) : null
+      }
+      live={live}
+      flash={flash}
+    >
+      {({ ret, stock }) => (
+        <div className="order-page">
+          <Section title="Overview">
+            <Facts
+              items={[
+                ['Status', <span data-testid="return-status">{returnStatusLabel(ret.status)}</span>],
+                ['Asked by', ret.requested_by === 'staff' ? 'Staff' : 'The customer'],
+                ['Asked', formatMoment(ret.created_at)],
+                ret.approved_at ? ['Approved', formatMoment(ret.approved_at)] : null,
+                ret.received_at ? ['Received', formatMoment(ret.received_at)] : null,
+                ret.closed_at ? ['Closed', formatMoment(ret.closed_at)] : null,
+                ['Goes back to', ret.warehouse ?? '—'],
+                ret.exchange_order_id ? ['Exchange order', <Link to={`/admin/orders/${ret.exchange_order_id}`}>Open the exchange order</Link>] : null,
+                ['Customer’s comment', ret.comment ?? '—'],
+                ret.rejection_reason ? ['Rejected because', ret.rejection_reason] : null,
+              ]}
+            />
+          </Section>
+          <ReturnLines ret={ret} stock={stock} reasons={policy.data?.reasons ?? []} />
+          <Section title="Return parcel">
+            {ret.shipment ? (
               <Facts
                 items={[
-                  ['Status', <span data-testid="return-status">{returnStatusLabel(ret.status)}</span>],
-                  ['Asked by', ret.requested_by === 'staff' ? 'Staff' : 'The customer'],
-                  ['Asked', formatMoment(ret.created_at)],
-                  ret.approved_at ? ['Approved', formatMoment(ret.approved_at)] : null,
-                  ret.received_at ? ['Received', formatMoment(ret.received_at)] : null,
-                  ret.closed_at ? ['Closed', formatMoment(ret.closed_at)] : null,
-                  ['Goes back to', ret.warehouse ?? '—'],
-                  ret.exchange_order_id ? ['Exchange order', <Link to={`/admin/orders/${ret.exchange_order_id}`}>Open the exchange order</Link>] : null,
-                  ['Customer’s comment', ret.comment ?? '—'],
-                  ret.rejection_reason ? ['Rejected because', ret.rejection_reason] : null,
-                ]}
-              />
-            </Section>
-            <ReturnLines ret={ret} stock={stock} reasons={policy.data?.reasons ?? []} />
-            <Section title="Return parcel">
-              {ret.shipment ? (
-                <Facts
-                  items={[
-                    ['Carrier', `${ret.shipment.carrier} · ${ret.shipment.service}`],
-                    ['Status', statusLabel(ret.shipment.status)],
-                    [
-                      'Tracking',
-                      ret.shipment.tracking_number ? (
-                        ret.shipment.tracking_url ? (
-                          <a href={ret.shipment.tracking_url} target="_blank" rel="noreferrer">
-                            {ret.shipment.tracking_number}
-                          </a>
-                        ) : (
-                          ret.shipment.tracking_number
-                        )
-                      ) : (
-                        '—'
-                      ),
-                    ],
-                    [
-                      'Label',
-                      ret.label_url && ret.shipment.label_state === 'purchased' ? (
-                        <a href={labelPath(ret.shipment)} target="_blank" rel="noreferrer">
-                          Return label (PDF)
+                  ['Carrier', `${ret.shipment.carrier} · ${ret.shipment.service}`],
+                  ['Status', statusLabel(ret.shipment.status)],
+                  [
+                    'Tracking',
+                    ret.shipment.tracking_number ? (
+                      ret.shipment.tracking_url ? (
+                        <a href={ret.shipment.tracking_url} target="_blank" rel="noreferrer">
+                          {ret.shipment.tracking_number}
                         </a>
                       ) : (
-                        statusLabel(ret.shipment.label_state)
-                      ),
-                    ],
-                  ]}
-                />
-              ) : (
-                <p className="muted">No return label yet: one is bought when the return is approved.</p>
-              )}
-            </Section>
-            <RefundQuote ret={ret} />
-            {canWrite ? <ReturnActions ret={ret} onDone={done} /> : <p className="muted">You can read this return; acting on it needs the operator role.</p>}
-          </div>
-        )}
-      </LoadView>
-    </PageMain>
+                        ret.shipment.tracking_number
+                      )
+                    ) : (
+                      '—'
+                    ),
+                  ],
+                  [
+                    'Label',
+                    ret.label_url && ret.shipment.label_state === 'purchased' ? (
+                      <a href={labelPath(ret.shipment)} target="_blank" rel="noreferrer">
+                        Return label (PDF)
+                      </a>
+                    ) : (
+                      statusLabel(ret.shipment.label_state)
+                    ),
+                  ],
+                ]}
+              />
+            ) : (
+              <p className="muted">No return label yet: one is bought when the return is approved.</p>
+            )}
+          </Section>
+          <RefundQuote ret={ret} />
+          {canWrite ? <ReturnActions ret={ret} onDone={done} /> : <p className="muted">You can read this return; acting on it needs the operator role.</p>}
+        </div>
+      )}
+    </RecordPage>
   );
 }

@@ -4,11 +4,12 @@
  */
 import { Link } from 'react-router-dom';
 import { api, call, type AdminReturn, type AdminReturnStatus } from '../../api/index.js';
+import { SelectField } from '../../shared/fields.js';
 import { formatMoment, formatMoney } from '../../shared/format.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { DataTable, FiltersBar, LiveIndicator, LoadView, Pager, SelectField, StatusPill, useCursorPager, useLiveRefresh, useUrlFilters, type Column } from '../ui/index.js';
+import { DataTable, FiltersBar, LiveIndicator, LoadView, Pager, StatusPill, useCursorPager, useLiveRefresh, useUrlFilters, type Column } from '../ui/index.js';
 import { returnStatuses, returnStatusLabel } from './return-words.js';
 
 const PAGE_SIZE = 25;

@@ -7,23 +7,15 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/index.js';
+import { CheckboxField, SelectField } from '../../shared/fields.js';
 import { PageMain, usePageTitle } from '../../shared/page.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { useStaffSession } from '../session.js';
-import { allPages } from '../ui/all-pages.js';
-import { CheckboxField, SelectField } from '../ui/fields.js';
-import { FiltersBar } from '../ui/FiltersBar.js';
-import { LiveIndicator } from '../ui/LiveIndicator.js';
-import { LoadView } from '../ui/LoadView.js';
-import { Pager, useCursorPager } from '../ui/Pager.js';
-import { Section } from '../ui/Section.js';
-import { useLiveRefresh } from '../ui/useLiveRefresh.js';
-import { useUrlFilters } from '../ui/useUrlFilters.js';
-import { ProblemAlert } from '../operations/common/ProblemAlert.js';
 import { placedCount, shipmentPoints } from './map-points.js';
 import { carrierOptions, listQuery, mapQuery, scopeOptions, SHIPMENT_FILTERS, statusOptions } from './shipment-filters.js';
 import { ShipmentsTable } from './ShipmentsTable.js';
 import '../operations.css';
+import { allPages, FiltersBar, LiveIndicator, LoadView, Pager, ProblemAlert, Section, useCursorPager, useLiveRefresh, useUrlFilters } from '../ui/index.js';
 
 const ShipmentsMap = lazy(() => import('./ShipmentsMap.js'));
 

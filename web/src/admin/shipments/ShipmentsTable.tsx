@@ -5,9 +5,8 @@
 import { Link } from 'react-router-dom';
 import type { ShipmentListItem } from '../../api/index.js';
 import { formatDay, formatMoment, placeOf } from '../../shared/format.js';
-import { DataTable } from '../ui/DataTable.js';
-import { StatusPill } from '../ui/StatusPill.js';
 import { carrierLabel } from './shipment-filters.js';
+import { DataTable, StatusPill } from '../ui/index.js';
 
 export function ShipmentsTable({ shipments, caption, empty }: { shipments: readonly ShipmentListItem[]; caption: string; empty: string }) {
   return (
@@ -29,7 +28,7 @@ export function ShipmentsTable({ shipments, caption, empty }: { shipments: reado
               ) : s.tracking_url ? (
                 <a href={s.tracking_url} target="_blank" rel="noreferrer">
                   {s.tracking_number}
-                  <span className="ops-sr-only"> (the carrier’s tracking page)</span>
+                  <span className="visually-hidden"> (the carrier’s tracking page)</span>
                 </a>
               ) : (
                 s.tracking_number
@@ -84,7 +83,7 @@ export function ShipmentsTable({ shipments, caption, empty }: { shipments: reado
           cell: (s) => (
             <Link to={`/admin/orders/${s.order_id}`}>
               {s.kind === 'return' ? 'Return of order' : 'Order'}
-              <span className="ops-sr-only"> {s.order_id}</span>
+              <span className="visually-hidden"> {s.order_id}</span>
             </Link>
           ),
         },
@@ -94,7 +93,7 @@ export function ShipmentsTable({ shipments, caption, empty }: { shipments: reado
           cell: (s) =>
             s.label_url ? (
               <a href={s.label_url} target="_blank" rel="noreferrer">
-                PDF<span className="ops-sr-only"> label of {s.tracking_number ?? s.id}</span>
+                PDF<span className="visually-hidden"> label of {s.tracking_number ?? s.id}</span>
               </a>
             ) : (
               '—'

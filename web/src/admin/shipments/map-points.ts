@@ -1,7 +1,7 @@
 /** Active shipments as points for the admin map: where each is now, where it goes, in its status's colour. Pure. */
 import type { ShipmentListItem } from '../../api/index.js';
 import { placeOf, statusLabel } from '../../shared/format.js';
-import { toneOf, type Tone } from '../ui/StatusPill.js';
+import { toneOf, type Tone } from '../ui/tones.js';
 
 export type LatLng = [number, number];
 

@@ -2,7 +2,7 @@
  * A modal confirmation (the native <dialog>, so focus stays inside it and Escape cancels). Its
  * body may hold form fields (a reason, an amount): `onConfirm` gets them by name. While
  * `onConfirm` runs the buttons wait; an ApiError it throws is shown in the dialog (which stays
- * open), anything else propagates; on success the dialog closes.
+ * open), anything else propagates; on success the dialog closes. (useAction runs it: one at a time.)
  *
  *   <ConfirmDialog
  *     open={asking}
@@ -19,8 +19,8 @@
  * ConfirmButton (below) is the button and the dialog together.
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../../api/index.js';
 import { FormError } from '../../shared/forms.js';
+import { useAction } from './useAction.js';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -42,32 +42,22 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', destructive = false, fields = [], onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useAction();
+  const { pending, error, clearError } = action;
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      setError(null);
+      clearError();
       dialog.showModal();
     } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, clearError]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const values = Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
-    setPending(true);
-    setError(null);
-    try {
-      await onConfirm(values);
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
+    await action.run(() => Promise.resolve(onConfirm(values)));
   }
 
   return (

@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { api, ApiError, call, type DeliveryFeedback as Feedback, type PortalOrder } from '../../api/index.js';
-import { FormError, SubmitButton, useSubmit } from '../../shared/forms.js';
+import { TextAreaField } from '../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
 import { Notice } from '../../shared/Notice.js';
-import { TextAreaField } from '../fields.js';
 
 const RATINGS = [
   { value: 1, words: 'Very poor' },
@@ -89,17 +89,10 @@ function FeedbackForm({ orderId, current, onSaved, onCancel }: { orderId: string
           </p>
         ) : null}
       </fieldset>
-      <TextAreaField label="Anything to add? (optional)" name="comment" rows={3} maxLength={COMMENT_MAX} defaultValue={current?.comment ?? ''} error={error?.fieldMessage('comment')} />
-      <div className="portal-form-actions">
-        <SubmitButton pending={pending} busyLabel="Sending…">
-          {current ? 'Save the change' : 'Send feedback'}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <TextAreaField label="Anything to add? (optional)" name="comment" rows={3} maxLength={COMMENT_MAX} defaultValue={current?.comment ?? ''} message={error?.fieldMessage('comment')} />
+      <FormActions pending={pending} busyLabel="Sending…" onCancel={onCancel}>
+        {current ? 'Save the change' : 'Send feedback'}
+      </FormActions>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { progressOf } from '../../track/progress.js';
 import { StatusProgress } from '../../track/StatusProgress.js';
 import { serviceLabel } from '../shipment-words.js';
 import type { Parcel } from './parcels.js';
+import { TrackingNumber } from '../../shared/TrackingNumber.js';
 
 export function ParcelCard({ parcel, index }: { parcel: Parcel; index: number }) {
   const { shipment, heading } = parcel;
@@ -21,14 +22,7 @@ export function ParcelCard({ parcel, index }: { parcel: Parcel; index: number })
         {shipment.tracking_number ? (
           <>
             {' · '}
-            {shipment.tracking_url ? (
-              <a href={shipment.tracking_url} rel="noreferrer" className="portal-tracking-number">
-                {shipment.tracking_number}
-                <span className="visually-hidden"> (on the carrier's site)</span>
-              </a>
-            ) : (
-              <span className="portal-tracking-number">{shipment.tracking_number}</span>
-            )}
+            <TrackingNumber number={shipment.tracking_number} url={shipment.tracking_url} className="portal-tracking-number" />
           </>
         ) : null}
       </p>

@@ -9,6 +9,7 @@ import { formatDay, formatMoney, statusLabel } from '../../shared/format.js';
 import { StatusPill } from '../../track/StatusPill.js';
 import { reasonLabel, returnNextStep, returnStatusText } from '../return-words.js';
 import { carrierLabel } from '../shipment-words.js';
+import { TrackingNumber } from '../../shared/TrackingNumber.js';
 
 export function ReturnCard({ record, policy, fresh }: { record: PortalReturn; policy: ReturnPolicy | null; fresh: boolean }) {
   const heading = `return-${record.id}`;
@@ -70,14 +71,7 @@ export function ReturnCard({ record, policy, fresh }: { record: PortalReturn; po
         {shipment && shipment.tracking_number ? (
           <p className="muted">
             Return parcel: {carrierLabel(shipment.carrier)} · {statusLabel(shipment.status)} ·{' '}
-            {shipment.tracking_url ? (
-              <a href={shipment.tracking_url} rel="noreferrer">
-                {shipment.tracking_number}
-                <span className="visually-hidden"> (on the carrier's site)</span>
-              </a>
-            ) : (
-              shipment.tracking_number
-            )}
+            <TrackingNumber number={shipment.tracking_number} url={shipment.tracking_url} />
           </p>
         ) : null}
       </section>

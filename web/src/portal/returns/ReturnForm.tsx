@@ -6,14 +6,13 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, call, type PortalReturn, type ReturnPolicy } from '../../api/index.js';
+import { TextAreaField } from '../../shared/fields.js';
 import { SubmitButton } from '../../shared/forms.js';
-import { TextAreaField } from '../fields.js';
 import type { ReturnableLine } from '../returnable.js';
 import { buildRequest, emptyChoice, idempotencyKeyOf, problemsFromServer, type FormProblem, type LineChoice } from './return-form.js';
 import { ReturnLineFields } from './ReturnLineFields.js';
 
 const fieldNames: Record<string, string> = { quantity: 'How many', reason: 'Reason', exchange_sku: 'Exchange', lines: 'Items', comment: 'Comment' };
-const newIdempotencyKey = () => idempotencyKeyOf(crypto.getRandomValues(new Uint8Array(16)));
 
 export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { orderId: string; currency: string; lines: readonly ReturnableLine[]; policy: ReturnPolicy; onCreated(created: PortalReturn): void }) {
   const [choices, setChoices] = useState<Record<string, LineChoice>>({});
@@ -21,7 +20,7 @@ export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { or
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const key = useRef(newIdempotencyKey());
+  const key = useRef(idempotencyKeyOf());
   const sending = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -48,7 +47,7 @@ export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { or
       if (!(error instanceof ApiError)) throw error;
       // A definite refusal: the next submit is a new request. A lost answer (status 0) or a request
       // still running (409) keeps the key, so that trying again cannot make a second return.
-      if (error.status !== 0 && error.status !== 409) key.current = newIdempotencyKey();
+      if (error.status !== 0 && error.status !== 409) key.current = idempotencyKeyOf();
       const found = problemsFromServer(error.fieldErrors, built.skus);
       // The server's detail repeats the field paths: with every message beside its line, the summary says where to look.
       show(found, found.length > 0 && found.every((p) => p.sku !== null) ? 'The shop cannot take the return as it is: please check what is marked below.' : error.detail);
@@ -94,7 +93,7 @@ export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { or
         maxLength={2000}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
-        error={problems.find((p) => p.sku === null && p.field === 'comment')?.message}
+        message={problems.find((p) => p.sku === null && p.field === 'comment')?.message}
       />
       <SubmitButton pending={pending} busyLabel="Sending your request…">
         Ask for the return

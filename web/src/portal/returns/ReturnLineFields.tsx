@@ -3,8 +3,8 @@
  * policy's reasons), refund or exchange, in a fieldset named by the product.
  */
 import type { ReturnReasonOption } from '../../api/index.js';
+import { Field, SelectField } from '../../shared/fields.js';
 import { formatDay, formatMoney } from '../../shared/format.js';
-import { InputField, SelectField } from '../fields.js';
 import type { ReturnableLine } from '../returnable.js';
 import { problemAt, type FormProblem, type LineChoice, type Resolution } from './return-form.js';
 
@@ -33,14 +33,14 @@ export function ReturnLineFields({
         {line.note ? ` · ${line.note}` : ''}
       </p>
       <div className="portal-return-line-fields">
-        <SelectField label="How many to return" value={choice.quantity} onChange={(e) => onChange({ ...choice, quantity: Number(e.target.value) })} error={problemAt(problems, line.sku, 'quantity')}>
+        <SelectField label="How many to return" value={choice.quantity} onChange={(e) => onChange({ ...choice, quantity: Number(e.target.value) })} message={problemAt(problems, line.sku, 'quantity')}>
           {Array.from({ length: line.allowed + 1 }, (_, n) => (
             <option key={n} value={n}>
               {n === 0 ? 'None' : n}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Why are you returning it?" value={choice.reason} onChange={(e) => onChange({ ...choice, reason: e.target.value })} disabled={!chosen} error={problemAt(problems, line.sku, 'reason')}>
+        <SelectField label="Why are you returning it?" value={choice.reason} onChange={(e) => onChange({ ...choice, reason: e.target.value })} disabled={!chosen} message={problemAt(problems, line.sku, 'reason')}>
           <option value="">Choose a reason</option>
           {reasons.map((r) => (
             <option key={r.code} value={r.code}>
@@ -54,14 +54,14 @@ export function ReturnLineFields({
           <option value="other">Exchange it for another item</option>
         </SelectField>
         {chosen && choice.resolution === 'other' ? (
-          <InputField
+          <Field
             label="The item you want instead (its SKU)"
             value={choice.exchangeSku}
             onChange={(e) => onChange({ ...choice, exchangeSku: e.target.value })}
             maxLength={64}
             autoComplete="off"
             hint="The product code from the shop's page, for another size or colour."
-            error={problemAt(problems, line.sku, 'exchange_sku')}
+            message={problemAt(problems, line.sku, 'exchange_sku')}
           />
         ) : null}
       </div>

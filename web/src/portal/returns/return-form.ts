@@ -4,6 +4,7 @@
  * numbered in the body sent) put back beside the form's lines, which are keyed by SKU.
  */
 import type { PortalReturnRequest } from '../../api/index.js';
+import { idempotencyKeyFrom } from '../../shared/idempotency.js';
 
 export type Resolution = 'refund' | 'same' | 'other';
 
@@ -65,7 +66,7 @@ export function problemAt(problems: readonly FormProblem[], sku: string, field: 
   return problems.find((p) => p.sku === sku && p.field === field)?.message ?? null;
 }
 
-/** An Idempotency-Key from 16 random bytes (getRandomValues: randomUUID needs a secure context). */
-export function idempotencyKeyOf(bytes: Uint8Array): string {
-  return `ret-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+/** A return's Idempotency-Key, "ret-<hex>" (shared/idempotency.ts), from these bytes or fresh random ones. */
+export function idempotencyKeyOf(bytes: Uint8Array = crypto.getRandomValues(new Uint8Array(16))): string {
+  return idempotencyKeyFrom(bytes, 'ret');
 }

@@ -3,9 +3,8 @@ import { api, call } from '../../../api/index.js';
 import { formatMoment } from '../../../shared/format.js';
 import { useLoad } from '../../../shared/useLoad.js';
 import { useStaffSession } from '../../session.js';
-import { Facts } from '../../ui/Facts.js';
-import { LoadView } from '../../ui/LoadView.js';
 import { prettyJson } from '../operation-words.js';
+import { Facts, LoadView } from '../../ui/index.js';
 
 export function DeliveryDetail({ endpointId, deliveryId, refreshKey }: { endpointId: string; deliveryId: string; refreshKey: string }) {
   const { signedOut } = useStaffSession();

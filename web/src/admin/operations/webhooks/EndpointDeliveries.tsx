@@ -4,19 +4,14 @@
  */
 import { useState } from 'react';
 import { api, call, type WebhookDelivery, type WebhookEndpoint } from '../../../api/index.js';
+import { SelectField } from '../../../shared/fields.js';
 import { formatMoment } from '../../../shared/format.js';
 import { Notice } from '../../../shared/Notice.js';
 import { useLoad } from '../../../shared/useLoad.js';
 import { useStaffSession } from '../../session.js';
-import { DataTable, type Column } from '../../ui/DataTable.js';
-import { SelectField } from '../../ui/fields.js';
-import { LoadView } from '../../ui/LoadView.js';
-import { Pager, useCursorPager } from '../../ui/Pager.js';
-import { StatusPill } from '../../ui/StatusPill.js';
-import { ProblemAlert } from '../common/ProblemAlert.js';
-import { useAction } from '../common/useAction.js';
 import { deliveryStatuses, deliveryStatusWords } from '../operation-words.js';
 import { DeliveryDetail } from './DeliveryDetail.js';
+import { type Column, DataTable, LoadView, Pager, ProblemAlert, StatusPill, useAction, useCursorPager } from '../../ui/index.js';
 
 export function EndpointDeliveries({ endpoint, canReplay }: { endpoint: WebhookEndpoint; canReplay: boolean }) {
   const { signedOut } = useStaffSession();

@@ -4,8 +4,9 @@
  */
 import { useCallback, useState } from 'react';
 import { api, ApiError, call, type CreatedWebhookEndpoint, type WebhookEndpoint } from '../../../api/index.js';
-import { Field, FormError, SubmitButton, useSubmit } from '../../../shared/forms.js';
-import { useIdempotencyKey } from '../common/idempotency.js';
+import { Field } from '../../../shared/fields.js';
+import { FormError, FormActions, useSubmit } from '../../../shared/forms.js';
+import { useIdempotencyKey } from '../../../shared/useIdempotencyKey.js';
 import { EventTypePicker } from './EventTypePicker.js';
 import { filterToSend } from './event-filter.js';
 
@@ -46,16 +47,9 @@ export function EndpointForm({ types, endpoint, onCreated, onSaved, onCancel }: 
         <Field label="Description (optional)" name="description" maxLength={500} defaultValue={endpoint?.description ?? ''} error={error} />
       </div>
       <EventTypePicker types={types} selected={events} onChange={setEvents} message={eventsMessage} />
-      <div className="button-row">
-        <SubmitButton pending={pending} busyLabel="Saving…">
-          {endpoint ? 'Save changes' : 'Add the endpoint'}
-        </SubmitButton>
-        {onCancel ? (
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions pending={pending} busyLabel="Saving…" onCancel={onCancel}>
+        {endpoint ? 'Save changes' : 'Add the endpoint'}
+      </FormActions>
     </form>
   );
 }

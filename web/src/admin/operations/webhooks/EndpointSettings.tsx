@@ -4,8 +4,8 @@
  * something (disabling cancels the deliveries still waiting; deleting drops the log).
  */
 import { api, call, type WebhookEndpoint } from '../../../api/index.js';
-import { ConfirmButton } from '../../ui/ConfirmDialog.js';
 import { EndpointForm } from './EndpointForm.js';
+import { ConfirmButton } from '../../ui/index.js';
 
 export interface EndpointSettingsProps {
   endpoint: WebhookEndpoint;

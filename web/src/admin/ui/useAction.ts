@@ -1,10 +1,10 @@
 /**
  * A button's action against the API (retry, send, revoke…): one at a time, `pending` while it runs,
  * the last failure kept for the page to show. A 401 means the session ran out: the caller's
- * `onUnauthorized` takes the user to sign in, as useLoad does.
+ * `onUnauthorized`, when given, takes the user to sign in, as useLoad does (else it is shown too).
  */
 import { useCallback, useRef, useState } from 'react';
-import { ApiError } from '../../../api/index.js';
+import { ApiError } from '../../api/index.js';
 
 export interface Action {
   /** Runs `work` unless one is running; resolves true when it succeeded. */
@@ -31,7 +31,7 @@ export function useAction(onUnauthorized?: (byChoice?: boolean) => void): Action
       return true;
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
-      if (failure.status === 401) lost.current?.(false);
+      if (failure.status === 401 && lost.current) lost.current(false);
       else setError(failure);
       return false;
     } finally {

@@ -1,5 +1,5 @@
 /** A failed load or action in words (the server's detail), with a way to try again when there is one. */
-import type { ApiError } from '../../../api/index.js';
+import type { ApiError } from '../../api/index.js';
 
 export function ProblemAlert({ error, onRetry, what }: { error: ApiError | null; onRetry?: () => void; what?: string }) {
   if (error === null) return null;
