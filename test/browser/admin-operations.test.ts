@@ -24,7 +24,7 @@ const NO_MAIL_SERVER = { SMTP_URL: 'smtp://127.0.0.1:1' };
 describeBrowser('the admin operations pages', () => {
   const suite = browserSuite({ env: { ...UNEVENTFUL_SIM, ...NO_MAIL_SERVER, WAYBILL_WEBHOOKS_ALLOW_PRIVATE: '1' } });
   let receiver: WebhookReceiver;
-  let shipment: { id: string; order_id: string; tracking_number: string };
+  let shipment: { id: string; order_id: string; order_number: string; tracking_number: string };
   let admin: string;
 
   beforeAll(async () => {
@@ -44,7 +44,7 @@ describeBrowser('the admin operations pages', () => {
     await drainJobs(suite.server);
     const order = (await suite.server.viewer.get(`/api/v1/orders/${placed.body.id}`)).body;
     expect(order.status).toBe('ready_to_ship');
-    shipment = { ...order.shipments[0], order_id: order.id };
+    shipment = { ...order.shipments[0], order_id: order.id, order_number: order.number };
     await scan(shipment.id, 'Dallas', 'TX');
 
     // The order confirmation's email fails at each attempt (a few seconds of backoff each) until it is dead.
@@ -105,7 +105,7 @@ describeBrowser('the admin operations pages', () => {
       expect(await row.getByRole('link', { name: new RegExp(`^${shipment.tracking_number}`) }).count()).toBe(1);
       expect(await row.textContent()).toContain('Dallas, US');
       expect(await row.textContent()).toContain('Austin, TX, US');
-      expect(await row.getByRole('link', { name: /^Order/ }).getAttribute('href')).toBe(`/admin/orders/${shipment.order_id}`);
+      expect(await row.getByRole('link', { name: shipment.order_number }).getAttribute('href')).toBe(`/admin/orders/${shipment.order_id}`);
       expect(await row.getByRole('link', { name: /^PDF label/ }).getAttribute('href')).toMatch(new RegExp(`/api/v1/shipments/${shipment.id}/label\\.pdf$`));
       await checkPage(page, 'admin-shipments');
 

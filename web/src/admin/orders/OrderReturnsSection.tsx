@@ -1,8 +1,8 @@
 /**
  * The order's returns (each linked to its page) and starting one for the customer
  * (POST /api/v1/returns): units that were delivered, a reason from the return policy each, and a
- * comment. The server applies the policy (window, quantities, non-returnable SKUs) and says which
- * rule a refused request broke.
+ * comment. What may be returned comes from the server (GET /api/v1/orders/{id}/returnable), which
+ * also says which rule a refused request broke.
  */
 import { useRef } from 'react';
 import { Link } from 'react-router-dom';
@@ -13,35 +13,16 @@ import { newIdempotencyKey } from '../../shared/idempotency.js';
 import { useLoad } from '../../shared/useLoad.js';
 import { ConfirmButton, DataTable, Section, StatusPill, type Column } from '../ui/index.js';
 
-/**
- * Units of each SKU that may still go back: delivered (in an outbound parcel marked delivered), less
- * those returned already and those an open return holds. The server checks the same (and the window).
- */
-export function returnableUnits(order: AdminOrder, shipments: readonly AdminShipment[], returns: readonly AdminReturn[]) {
-  const delivered = new Map<string, number>();
-  for (const s of shipments) {
-    if (s.kind !== 'outbound' || s.status !== 'delivered') continue;
-    for (const l of s.lines) delivered.set(l.sku, (delivered.get(l.sku) ?? 0) + l.quantity);
-  }
-  const held = new Map<string, number>();
-  for (const r of returns) {
-    if (r.status === 'rejected' || r.status === 'closed' || r.status === 'refunded') continue;
-    for (const l of r.lines) held.set(l.sku, (held.get(l.sku) ?? 0) + l.quantity - l.quantity_received);
-  }
-  // One entry per SKU (returns name SKUs, not lines), at its first line's place.
-  const firstLines = order.lines.map((l, index) => ({ index, sku: l.sku, name: l.name })).filter((l, i, all) => all.findIndex((o) => o.sku === l.sku) === i);
-  return firstLines
-    .map((l) => {
-      const returned = order.lines.filter((o) => o.sku === l.sku).reduce((n, o) => n + o.quantity_returned, 0);
-      return { ...l, units: (delivered.get(l.sku) ?? 0) - returned - (held.get(l.sku) ?? 0) };
-    })
-    .filter((l) => l.units > 0);
-}
-
 function StartReturn({ order, shipments, returns, onDone }: { order: AdminOrder; shipments: readonly AdminShipment[]; returns: readonly AdminReturn[]; onDone(message: string, returnId: string): void }) {
   const policy = useLoad<AdminReturnPolicy>(() => call(api.staffApi.GET('/api/v1/returns/policy')), []);
+  // What may still come back, as the server counts it (delivered, inside the window, less what other
+  // returns hold): asked again whenever the order, its parcels or its returns change.
+  const returnable = useLoad(
+    () => call(api.staffApi.GET('/api/v1/orders/{id}/returnable', { params: { path: { id: order.id } } })),
+    [order.id, order.updated_at, shipments.map((s) => s.status).join(), returns.map((r) => r.status).join()],
+  );
   const key = useRef<string | null>(null);
-  const units = returnableUnits(order, shipments, returns);
+  const units = (returnable.data?.lines ?? []).filter((l) => l.allowed > 0).map((l, index) => ({ index, sku: l.sku, name: l.name, units: l.allowed }));
   if (units.length === 0) return null;
   const reasons = policy.data?.reasons ?? [];
   return (

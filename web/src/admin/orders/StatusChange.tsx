@@ -1,6 +1,6 @@
 /**
- * Moving an order along its lifecycle by hand (POST /orders/{id}/status): the moves the lifecycle
- * offers from where it is, a note, and a confirmation. A refused move (409 invalid_transition:
+ * Moving an order along its lifecycle by hand (POST /orders/{id}/status): the moves the server
+ * says it accepts now (`next_statuses`; cancelling has its own action), a note, and a confirmation. A refused move (409 invalid_transition:
  * someone else moved it meanwhile) shows where the server says it may go now.
  */
 import { useState, type FormEvent } from 'react';
@@ -8,7 +8,6 @@ import { api, ApiError, call, type AdminOrder, type AdminOrderStatus } from '../
 import { SelectField, TextAreaField } from '../../shared/fields.js';
 import { statusLabel } from '../../shared/format.js';
 import { ConfirmDialog } from '../ui/index.js';
-import { manualMoves } from './order-statuses.js';
 
 /** A refused move in words, with where the order may go now when the server says (`allowed`). */
 function withAllowedMoves(error: ApiError): ApiError {
@@ -28,7 +27,7 @@ export async function changeStatus(order: AdminOrder, status: AdminOrderStatus, 
 }
 
 export function StatusChange({ order, onDone }: { order: AdminOrder; onDone(message: string): void }) {
-  const moves = manualMoves(order.status);
+  const moves = order.next_statuses.filter((s) => s !== 'cancelled');
   const [asking, setAsking] = useState<{ status: AdminOrderStatus; note: string } | null>(null);
   if (moves.length === 0) return <p className="muted">An order that is {statusLabel(order.status).toLowerCase()} cannot be moved by hand.</p>;
 

@@ -82,8 +82,7 @@ export function ShipmentsTable({ shipments, caption, empty }: { shipments: reado
           header: 'Order',
           cell: (s) => (
             <Link to={`/admin/orders/${s.order_id}`}>
-              {s.kind === 'return' ? 'Return of order' : 'Order'}
-              <span className="visually-hidden"> {s.order_id}</span>
+              {s.kind === 'return' ? `Return of ${s.order_number}` : s.order_number}
             </Link>
           ),
         },
