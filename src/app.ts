@@ -25,6 +25,7 @@ import { createApiKeyCache, installAuth, principalLabel } from './platform/http/
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
+import { applySecurityHeaders, installSecurityHeaders } from './platform/http/security-headers.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
@@ -44,7 +45,25 @@ import { streamRoutes } from './streams/index.js';
 
 export const API_PREFIX = '/api/v1';
 
+/**
+ * What the interactive API docs (/docs, Swagger UI) may load: its own scripts and styles, inline
+ * styles (the UI sets style attributes), its data: icons, and the document it fetches from here.
+ */
+const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export async function buildApp(deps: Deps): Promise<App> {
+  const securityHeaders = { https: deps.config.publicUrl.startsWith('https://') };
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: !deps.config.requestLogging }),
@@ -52,8 +71,14 @@ export async function buildApp(deps: Deps): Promise<App> {
     trustProxy: false,
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: 'array' } },
-    frameworkErrors: frameworkErrorHandler,
+    // Answers to requests no route was matched for (a path that is not valid UTF-8) carry the security headers too.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(reply, securityHeaders);
+      frameworkErrorHandler(error, request, reply);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Before every other hook: a request refused by authentication gets them as well.
+  installSecurityHeaders(app, securityHeaders);
 
   // Every body this API takes is JSON. Fastify also parses text/plain by default, so a JSON order
   // sent as text/plain reached the schema as a string and answered 422 "must be object" instead of
@@ -76,7 +101,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       security: [{ apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: DOCS_CONTENT_SECURITY_POLICY });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   // Accounts and browser sessions (src/accounts): the cookie parser first, since the auth hook

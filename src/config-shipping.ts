@@ -4,6 +4,7 @@
  * rules of rate shopping, polling and exceptions. Read by config.ts, validated the same way.
  */
 import { ConfigError } from './config-error.js';
+import { DEVELOPMENT_SIM_WEBHOOK_SECRET } from './config-secrets.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -145,7 +146,8 @@ function sim(env: Env): SimSettings {
     enabled: enabled !== 'off',
     speed,
     // A simulator's key: a fixed development default is enough, and every process agrees on it.
-    webhookSecret: value(env, 'WAYBILL_SIM_WEBHOOK_SECRET') ?? 'whsec_waybill_sim_development',
+    // Production mode refuses it (config-production.ts): anyone could sign sim tracking events.
+    webhookSecret: value(env, 'WAYBILL_SIM_WEBHOOK_SECRET') ?? DEVELOPMENT_SIM_WEBHOOK_SECRET,
     shares: Object.freeze({
       delay: share(env, 'WAYBILL_SIM_DELAY_SHARE', 0.1),
       failedAttempt: share(env, 'WAYBILL_SIM_FAILED_ATTEMPT_SHARE', 0.05),

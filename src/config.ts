@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.js';
 import { loadAuthSettings, type AuthSettings } from './config-auth.js';
+import { assertProductionSecrets } from './config-production.js';
 import { loadReturnSettings, type ReturnSettings } from './config-returns.js';
 import { loadReplenishmentSettings, type ReplenishmentSettings } from './config-replenishment.js';
 import { loadNotificationSettings, loadWebhookSettings, type NotificationSettings, type WebhookSettings } from './config-notifications.js';
@@ -167,7 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
   } catch {
     throw new ConfigError('WAYBILL_PUBLIC_URL', `is not a URL: "${publicUrl}"`);
   }
-  return Object.freeze({
+  const config: Config = Object.freeze({
     host,
     port,
     publicUrl: publicUrl.replace(/\/+$/, ''),
@@ -201,4 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
     replenishment: loadReplenishmentSettings(env),
     webDir: resolve(text(env, 'WAYBILL_WEB_DIR', defaultWebDir())),
   });
+  // NODE_ENV=production: no empty, default or weak secret (config-production.ts).
+  if (production) assertProductionSecrets(env, config);
+  return config;
 }

@@ -2,8 +2,10 @@
  * The composition root: every shared thing, made once from the configuration and handed down as a
  * plain object. Tests build their own with a fixed clock.
  */
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { secretValues } from './config-secrets.js';
+import { createLogger } from './platform/logging.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Db, type Dialect } from './platform/db/database.js';
 import { createIds, type Ids } from './platform/ids.js';
@@ -38,8 +40,6 @@ export interface Deps {
   close(): Promise<void>;
 }
 
-export const redactedPaths = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.secret'];
-
 /** Where the sim posts its webhooks: WAYBILL_SIM_WEBHOOK_URL, else this server's own listen address. */
 export function simWebhookUrl(config: Config): string {
   if (config.shipping.sim.webhookUrl !== null) return config.shipping.sim.webhookUrl;
@@ -58,7 +58,8 @@ function rendererOrConfigError(overrideDir: string | null) {
 
 export function createDeps(config: Config, overrides: { clock?: Clock; logger?: Logger } = {}): Deps {
   const clock = overrides.clock ?? systemClock;
-  const logger = overrides.logger ?? pino({ level: config.logLevel, redact: redactedPaths });
+  // Scrubs every secret of the configuration, and secret-named fields, from each line (platform/logging.ts).
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: secretValues(config) });
   const { db, dialect, close } = openDatabase(config.database);
   const ids = createIds(clock);
   const enqueue: Enqueue = (executor, spec) => enqueueJob(executor, { ids, clock }, spec);

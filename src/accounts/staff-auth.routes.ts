@@ -28,6 +28,13 @@ function staffOf(request: FastifyRequest): { userId: string; sessionId: string }
   return { userId: principal.id, sessionId: principal.sessionId };
 }
 
+/**
+ * The routes of a staff session refuse an API key before its body is validated: a key on
+ * POST /auth/password answered 422 for the body it sent instead of 403 (found by
+ * test/security/authorization-matrix.test.ts).
+ */
+const sessionOnly = { config: { access: 'viewer' as const }, preValidation: async (request: FastifyRequest) => void staffOf(request) };
+
 export function staffAuthRoutes(appDeps: Deps) {
   const deps = accountDepsOf(appDeps);
   const { db } = deps;
@@ -73,7 +80,7 @@ export function staffAuthRoutes(appDeps: Deps) {
 
     app.post(
       '/auth/logout',
-      { config: { access: 'viewer' }, schema: { tags, summary: 'Staff sign-out: the session ends on the server', response: { 204: Type.Null(), ...problemResponses } } },
+      { ...sessionOnly, schema: { tags, summary: 'Staff sign-out: the session ends on the server', response: { 204: Type.Null(), ...problemResponses } } },
       async (request, reply) => {
         staffOf(request);
         await endBrowserSession(db, request, reply, deps, 'staff');
@@ -83,7 +90,7 @@ export function staffAuthRoutes(appDeps: Deps) {
 
     app.get(
       '/auth/session',
-      { config: { access: 'viewer' }, schema: { tags, summary: 'The signed-in staff user and the CSRF token of the session', response: { 200: StaffSessionSchema, ...problemResponses } } },
+      { ...sessionOnly, schema: { tags, summary: 'The signed-in staff user and the CSRF token of the session', response: { 200: StaffSessionSchema, ...problemResponses } } },
       async (request) => {
         const { userId, sessionId } = staffOf(request);
         const user = await findStaffUser(db, userId);
@@ -96,7 +103,7 @@ export function staffAuthRoutes(appDeps: Deps) {
     app.post(
       '/auth/password',
       {
-        config: { access: 'viewer' },
+        ...sessionOnly,
         schema: { tags, summary: 'Change the password: every session ends, this browser gets a new one', body: StaffChangePasswordBody, response: { 200: StaffSessionSchema, ...problemResponses } },
       },
       async (request, reply) => {

@@ -44,13 +44,18 @@ const CONTENT_SECURITY_POLICY = [
 
 const page = { config: { access: 'public' as const }, schema: { hide: true } };
 
+/**
+ * A page's own policies; the other security headers (nosniff, DENY framing, COOP, HSTS) are every
+ * answer's (security-headers.ts). The "not built" note keeps the API's load-nothing policy: it
+ * loads nothing.
+ */
 function pageHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    // The tracking token is in the page's path: never hand it to another site in a Referer.
-    .header('referrer-policy', 'same-origin');
+  return (
+    reply
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      // The tracking token is in the page's path: never hand it to another site in a Referer.
+      .header('referrer-policy', 'same-origin')
+  );
 }
 
 const NOT_BUILT = 'The web app is not built: run `npm run build` (it builds the server and the web app), then start the server again';
@@ -85,7 +90,17 @@ export function webAppRoutes(options: WebAppOptions) {
 
     // Hashed names (index-3f9a….js): a new build makes new names, so a year's cache is safe.
     // .br and .gz copies sit beside each file (web/build/precompress-plugin.ts).
-    await app.register(fastifyStatic, { root: join(options.dir, 'assets'), prefix: '/assets/', index: false, immutable: true, maxAge: '365d', preCompressed: true });
+    // The page policy on the built files too: a service worker (sw.js) or a worker chunk runs under
+    // the policy it was served with, and the API's load-nothing one would stop its fetches.
+    await app.register(fastifyStatic, {
+      root: join(options.dir, 'assets'),
+      prefix: '/assets/',
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+      preCompressed: true,
+      setHeaders: (reply) => void pageHeaders(reply),
+    });
     // sw.js, manifest.webmanifest, icons, favicon: fixed names, so the browser asks again each time (304 when unchanged).
     await app.register(fastifyStatic, {
       root: options.dir,
@@ -94,7 +109,7 @@ export function webAppRoutes(options: WebAppOptions) {
       index: false,
       globIgnore: ['**/index.html', 'assets/**', '**/*.map', '**/*.gz', '**/*.br'],
       cacheControl: false,
-      setHeaders: (reply) => void reply.header('cache-control', 'no-cache'),
+      setHeaders: (reply) => void pageHeaders(reply).header('cache-control', 'no-cache'),
       decorateReply: false,
     });
     for (const path of PAGE_PATHS) {
