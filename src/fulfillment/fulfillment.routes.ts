@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import { findOrderRow, loadOrder } from '../orders/index.js';
 import { transactionWithRetry, type Db } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { fileResponse, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import type { Clock } from '../platform/clock.js';
 import type { Ids } from '../platform/ids.js';
@@ -99,7 +99,7 @@ export function fulfillmentRoutes(deps: FulfillmentRouteDeps) {
       '/orders/:id/invoice.pdf',
       {
         config: { access: 'viewer' },
-        schema: { tags, summary: 'The invoice as PDF (404 until it is issued)', params: Params, produces: ['application/pdf'], response: { ...problemResponses } },
+        schema: { tags, summary: 'The invoice as PDF (404 until it is issued)', params: Params, response: { 200: fileResponse('The invoice'), ...problemResponses } },
       },
       async (request, reply) => {
         const invoice = await invoiceDocumentOf(deps.db, deps.config, request.params.id);
@@ -113,7 +113,7 @@ export function fulfillmentRoutes(deps: FulfillmentRouteDeps) {
       '/orders/:id/packing-slip.pdf',
       {
         config: { access: 'viewer' },
-        schema: { tags, summary: 'The packing slip as PDF (404 until the order is packed)', params: Params, produces: ['application/pdf'], response: { ...problemResponses } },
+        schema: { tags, summary: 'The packing slip as PDF (404 until the order is packed)', params: Params, response: { 200: fileResponse('The packing slip'), ...problemResponses } },
       },
       async (request, reply) => {
         const order = await loadOrder(deps.db, request.params.id, deps.config.publicUrl);

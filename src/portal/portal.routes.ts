@@ -13,7 +13,7 @@ import { principalLabel } from '../platform/http/auth.js';
 import type { Deps } from '../deps.js';
 import { preferencesFrom, preferencesOf, PreferencesBody, PreferencesSchema, setPreferences } from '../notifications/index.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { decodeCursor, listOf, page, PageQuery, problemResponses } from '../platform/http/schemas.js';
+import { decodeCursor, fileResponse, listOf, page, PageQuery, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { customersOrderRow, listCustomerOrders, loadCustomerOrder, PortalOrderSchema, PortalOrderSummarySchema } from './portal-order.js';
 
@@ -99,8 +99,7 @@ export function portalRoutes(deps: PortalDeps) {
           summary: 'The invoice of one of your orders as PDF (the document staff get)',
           description: "404 until the invoice is issued (while the order is processed), and for another customer's order.",
           params: OrderParams,
-          produces: ['application/pdf'],
-          response: { ...problemResponses },
+          response: { 200: fileResponse('The invoice'), ...problemResponses },
         },
       },
       async (request, reply) => {

@@ -7,7 +7,7 @@ import { transactionWithRetry } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
 import { replyIdempotent } from '../platform/http/idempotency.js';
-import { decodeCursor, listOf, page, problemResponses } from '../platform/http/schemas.js';
+import { decodeCursor, fileResponse, listOf, page, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { cancelPurchaseOrder } from './cancel-purchase-order.js';
 import { createPurchaseOrder } from './create-purchase-order.js';
@@ -86,7 +86,7 @@ function purchaseOrderRoutes(deps: ReplenishmentDeps) {
       '/purchase-orders/:id/pdf',
       {
         config: { access: 'viewer' },
-        schema: { tags, summary: 'The purchase order as PDF (what the supplier is sent)', params: PurchaseOrderIdParams, produces: ['application/pdf'], response: { ...problemResponses } },
+        schema: { tags, summary: 'The purchase order as PDF (what the supplier is sent)', params: PurchaseOrderIdParams, response: { 200: fileResponse('The purchase order'), ...problemResponses } },
       },
       async (request, reply) => {
         const po = await findPurchaseOrder(deps.db, request.params.id);

@@ -11,7 +11,7 @@ import type { Executor } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
 import { replyIdempotentFlow } from '../platform/http/idempotency.js';
-import { decodeCursor, listOf, page, PageQuery, problemResponses } from '../platform/http/schemas.js';
+import { decodeCursor, fileResponse, LABEL_MEDIA_TYPES, listOf, page, PageQuery, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { findShipment } from '../shipping/index.js';
 import type { ReturnDeps } from './return-deps.js';
@@ -126,7 +126,7 @@ export function portalReturnRoutes(deps: ReturnDeps) {
       '/returns/:id/label.pdf',
       {
         config: { access: 'customer' },
-        schema: { tags, summary: 'The return label to print and stick on the parcel (404 until it is bought)', params: ReturnIdParams, response: { 200: Type.Unknown(), ...problemResponses } },
+        schema: { tags, summary: 'The return label to print and stick on the parcel (404 until it is bought)', params: ReturnIdParams, response: { 200: fileResponse('The label as the carrier sent it', LABEL_MEDIA_TYPES), ...problemResponses } },
       },
       async (request, reply) => {
         const record = await customersReturn(deps.db, customerOf(request).customerId, request.params.id);

@@ -2,7 +2,7 @@ import { findOrderRow } from '../orders/index.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
 import { replyIdempotentFlow } from '../platform/http/idempotency.js';
-import { decodeCursor, listOf, page, problemResponses } from '../platform/http/schemas.js';
+import { decodeCursor, fileResponse, LABEL_MEDIA_TYPES, listOf, page, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { Type } from '@sinclair/typebox';
 import { CarrierError } from './carriers/carrier.js';
@@ -106,7 +106,7 @@ export function shipmentRoutes(deps: ShippingDeps) {
       '/shipments/:id/label.pdf',
       {
         config: { access: 'viewer' },
-        schema: { tags, summary: 'The label (PDF; a thermal ZPL label as the carrier sent it)', params: ShipmentIdParams, response: { 200: Type.Unknown(), ...problemResponses } },
+        schema: { tags, summary: 'The label (PDF; a thermal ZPL label as the carrier sent it)', params: ShipmentIdParams, response: { 200: fileResponse('The label as the carrier sent it', LABEL_MEDIA_TYPES), ...problemResponses } },
       },
       async (request, reply) => {
         const s = await findShipment(deps.db, request.params.id);

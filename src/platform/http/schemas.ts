@@ -30,6 +30,19 @@ export const problemResponses = {
   503: Type.Ref('Problem'),
 } as const;
 
+/**
+ * The 200 of a route that answers a file (a PDF, a carrier's label), for the OpenAPI document: its
+ * media types with a binary body. Documented as `Type.Unknown()` (JSON) or not at all, the file
+ * answer broke the route's own contract (found by test/fuzz/routes.fuzz.test.ts). A Buffer payload
+ * is sent as it is, never through the serializer.
+ */
+export function fileResponse(description: string, mediaTypes: readonly string[] = ['application/pdf']) {
+  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+}
+
+/** What a carrier's label may be (the carrier adapters' labels.ts), and the fallback when the carrier named none. */
+export const LABEL_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/gif', 'application/zpl', 'application/epl', 'application/octet-stream'] as const;
+
 export function listOf<T extends TSchema>(item: T) {
   return Type.Object({ data: Type.Array(item), next_cursor: Type.Union([Type.String(), Type.Null()]) });
 }
