@@ -25,7 +25,8 @@ import { createApiKeyCache, installAuth, principalLabel } from './platform/http/
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
-import { applySecurityHeaders, installSecurityHeaders } from './platform/http/security-headers.js';
+import { answerClientError } from './platform/http/client-errors.js';
+import { applySecurityHeaders, installSecurityHeaders, securityHeadersOf } from './platform/http/security-headers.js';
 import { ProblemSchema } from './platform/http/schemas.js';
 import type { App } from './platform/http/types.js';
 import { installValidation } from './platform/http/validation.js';
@@ -71,6 +72,8 @@ export async function buildApp(deps: Deps): Promise<App> {
     trustProxy: false,
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: 'array' } },
+    // Requests the HTTP parser cannot read get a problem+json 400 too (Fastify's default is plain JSON).
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, securityHeadersOf(securityHeaders)),
     // Answers to requests no route was matched for (a path that is not valid UTF-8) carry the security headers too.
     frameworkErrors: (error, request, reply) => {
       applySecurityHeaders(reply, securityHeaders);

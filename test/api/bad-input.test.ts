@@ -2,6 +2,7 @@
  * Bad input to POST /api/v1/orders and the list routes: never a 500, always problem+json with a
  * stable code (and for 422 the path of each bad field), and nothing half-written afterwards.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
@@ -32,6 +33,34 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
   afterAll(async () => server?.close());
 
   describe('unparseable bodies', () => {
+    it('answers requests the HTTP parser cannot read with a problem+json 400, and keeps serving', async () => {
+      const { port, hostname } = new URL(server.url);
+      /** What the server writes back to raw bytes (it closes the connection after a parse error). */
+      const rawAnswer = (bytes: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = connect(Number(port), hostname, () => socket.write(bytes));
+          let answer = '';
+          socket.setEncoding('utf8');
+          socket.on('data', (chunk: string) => (answer += chunk));
+          socket.on('end', () => resolve(answer));
+          socket.on('error', reject);
+        });
+      const malformed = [
+        'patch /api/v1/orders HTTP/1.1\r\nHost: x\r\n\r\n', // a lowercase method
+        'GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n',
+        'POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+      ];
+      for (const bytes of malformed) {
+        const answer = await rawAnswer(bytes);
+        const [head, body] = answer.split('\r\n\r\n');
+        expect(head, answer).toMatch(/^HTTP\/1\.1 400 /);
+        expect(head).toMatch(/content-type: application\/problem\+json/i);
+        expect(head).toMatch(/x-content-type-options: nosniff/i);
+        expect(JSON.parse(body!)).toMatchObject({ status: 400, code: 'malformed_request' });
+      }
+      expect((await server.anonymous.get('/healthz')).status).toBe(200);
+    });
+
     it('answers 400 malformed_request for malformed JSON', async () => {
       for (const raw of ['{"customer": ', '{bad json}', "{'single': 'quotes'}", '{"a":1,}', 'undefined', '\u0000']) {
         expectProblem(await postRaw(raw), 400, 'malformed_request');

@@ -42,16 +42,23 @@ export interface SecurityHeaderOptions {
   https: boolean;
 }
 
+/** The headers an API answer carries, by name (also written raw to a socket: client-errors.ts). */
+export function securityHeadersOf(options: SecurityHeaderOptions): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'content-security-policy': API_CONTENT_SECURITY_POLICY,
+    ...(options.https ? { 'strict-transport-security': HSTS } : {}),
+  };
+}
+
 /** The headers for one answer, before a route has had its say. Also used by answers sent before routing. */
 export function applySecurityHeaders(reply: FastifyReply, options: SecurityHeaderOptions): void {
   const raw = reply.raw;
   if (raw.headersSent) return;
-  raw.setHeader('x-content-type-options', 'nosniff');
-  raw.setHeader('x-frame-options', 'DENY');
-  raw.setHeader('referrer-policy', 'no-referrer');
-  raw.setHeader('cross-origin-opener-policy', 'same-origin');
-  raw.setHeader('content-security-policy', API_CONTENT_SECURITY_POLICY);
-  if (options.https) raw.setHeader('strict-transport-security', HSTS);
+  for (const [name, value] of Object.entries(securityHeadersOf(options))) raw.setHeader(name, value);
   raw.removeHeader('x-powered-by');
 }
 
