@@ -28,7 +28,9 @@ import { loadConfig } from '../src/config.js';
 import { createDeps } from '../src/deps.js';
 import { orderDepsOf, placeOrder, type PlaceOrderInput } from '../src/orders/index.js';
 import { benchDialects, createBenchDatabase, type BenchDatabase, type BenchDialect } from './support/databases.js';
+import { parallel } from './support/parallel.js';
 import { memoryOf, meterCpu, ROOT, sampleRss, startServer, type ServerCommand } from './support/server.js';
+import { percentile, round } from './support/stats.js';
 
 const SKU_COUNT = 1_000;
 const STOCK_PER_WAREHOUSE = 1_000_000;
@@ -79,15 +81,6 @@ export function randomOrder(): PlaceOrderInput {
   };
 }
 
-async function parallel<T>(items: readonly T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await each(items[next++]!);
-    }),
-  );
-}
-
 async function seed(url: string, key: string): Promise<void> {
   const post = async (path: string, body: unknown) => {
     const res = await fetch(url + path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -117,17 +110,10 @@ export interface LoadRun {
   foreign_cpu_pct: number | null;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 /** The PostgreSQL database's name (its backends carry it in their process title), or null on SQLite. */
 function postgresName(database: BenchDatabase): string | null {
   return database.dialect === 'postgres' ? new URL(database.url).pathname.slice(1) : null;
 }
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** One autocannon run; latencies are taken from every 2xx answer (autocannon's own histogram keeps whole milliseconds). */
 async function load(url: string, key: string, connections: number, seconds: number, pid: number, database: BenchDatabase): Promise<LoadRun> {

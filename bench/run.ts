@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- <name>…]`: runs the named benchmarks (all when none is named), prints their
- * figures and writes each one's to bench/results/<name>.json (pretty JSON, meant to be committed so
- * that a change's effect shows in the diff). Figures are reported, never asserted.
+ * `npm run bench [-- <name>…]`: runs the named benchmarks (all the quick ones when none is named),
+ * prints their figures and writes each one's to bench/results/<name>.json (pretty JSON, meant to be
+ * committed so that a change's effect shows in the diff). Figures are reported, never asserted.
+ * The soak takes ten minutes (WAYBILL_SOAK_SECONDS), so it runs only when named:
+ * `npm run bench -- soak`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,11 @@ const benches: Record<string, () => Promise<Bench>> = {
   jobs: () => import('./jobs.js'),
   tracking: () => import('./tracking.js'),
   streams: () => import('./streams.js'),
+  soak: () => import('./soak.js'),
 };
+
+/** Run only when named: too long for "run them all". */
+const onlyWhenNamed = new Set(['soak']);
 
 function commit(): string | null {
   try {
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}\n`);
     process.exit(2);
   }
-  const selected = names.length > 0 ? names : Object.keys(benches);
+  const selected = names.length > 0 ? names : Object.keys(benches).filter((n) => !onlyWhenNamed.has(n));
   const cpus = os.cpus();
   const machine = {
     cores: os.availableParallelism(),

@@ -29,6 +29,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openEventStream, type EventStreamClient } from '../src/streams/sse-client.js';
 import { benchDialects, createBenchDatabase, type BenchDialect } from './support/databases.js';
 import { memoryOf, meterCpu, sampleRss, startServer, type ServerCommand } from './support/server.js';
+import { percentile, round } from './support/stats.js';
 
 const STREAMS = Number(process.env.WAYBILL_BENCH_STREAMS ?? 1_000);
 const CHANGES = Number(process.env.WAYBILL_BENCH_STREAM_CHANGES ?? 60);
@@ -37,13 +38,6 @@ const DELIVERY_TIMEOUT_MS = 30_000;
 
 const warehouse = { code: 'DAL', name: 'Dallas', address: { line1: '1 Dock Rd', city: 'Dallas', region: 'TX', postal_code: '75201', country: 'US' } };
 const product = { sku: 'BENCH-STREAM', name: 'Bench stream mug', unit_price: 1500, currency: 'USD', weight_grams: 400, length_mm: 120, width_mm: 100, height_mm: 100 };
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function summary(values: number[]): { p50_ms: number; p99_ms: number; max_ms: number } {
   const sorted = Float64Array.from(values).sort();

@@ -38,11 +38,11 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { createDeps } from '../src/deps.js';
-import type { SimWebhookBody, SimWireEvent } from '../src/shipping/carriers/sim/sim-events.js';
-import { SIM_SIGNATURE_HEADER, signSimPayload } from '../src/shipping/carriers/sim/sim-signature.js';
-import { simEventDescriptions } from '../src/shipping/carriers/sim/status-map.js';
 import { benchDialects, createBenchDatabase, type BenchDatabase, type BenchDialect } from './support/databases.js';
+import { parallel } from './support/parallel.js';
 import { memoryOf, meterCpu, ROOT, sampleRss, startServer, type ServerCommand } from './support/server.js';
+import { HUB_CODES, hubs, SIM_SIGNATURE_HEADER, signedSimDelivery } from './support/sim-deliveries.js';
+import { percentile, round } from './support/stats.js';
 
 const SHIPMENTS = Number(process.env.WAYBILL_BENCH_TRACKING_SHIPMENTS ?? 1_000);
 const EVENTS_PER_DELIVERY = 10;
@@ -51,7 +51,6 @@ const RUN_SECONDS = Number(process.env.WAYBILL_BENCH_DURATION ?? 15);
 const SETUP_TIMEOUT_MS = 10 * 60_000;
 const SAMPLE_SHIPMENTS = 5;
 const PROFILE = process.env.WAYBILL_BENCH_CPU_PROF === '1';
-const HUB_CODES = ['AH', 'DH'] as const;
 
 export const goals = { sqlite_events_per_s: 5_000 } as const;
 
@@ -66,36 +65,6 @@ const destinations = [
   { city: 'Boston', region: 'MA', postal_code: '02108' },
   { city: 'Denver', region: 'CO', postal_code: '80202' },
 ];
-
-/** Hubs a parcel out of Dallas plausibly passes through: real cities the gazetteer places. */
-const hubs = [
-  { city: 'Dallas', region: 'TX', postal_code: '75261', country: 'US' },
-  { city: 'Memphis', region: 'TN', postal_code: '38118', country: 'US' },
-  { city: 'Louisville', region: 'KY', postal_code: '40209', country: 'US' },
-  { city: 'Indianapolis', region: 'IN', postal_code: '46241', country: 'US' },
-  { city: 'Kansas City', region: 'MO', postal_code: '64153', country: 'US' },
-  { city: 'Atlanta', region: 'GA', postal_code: '30320', country: 'US' },
-  { city: 'Chicago', region: 'IL', postal_code: '60666', country: 'US' },
-  { city: 'Denver', region: 'CO', postal_code: '80249', country: 'US' },
-  { city: 'Phoenix', region: 'AZ', postal_code: '85034', country: 'US' },
-  { city: 'Columbus', region: 'OH', postal_code: '43217', country: 'US' },
-];
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function parallel<T>(items: readonly T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await each(items[next++]!);
-    }),
-  );
-}
 
 interface Api {
   get<T>(path: string): Promise<T>;
@@ -195,29 +164,16 @@ function deliveryMaker(targets: readonly Target[], secret: string) {
     next(): { index: number; body: string; signature: string } {
       const n = seq++;
       const index = n % targets.length;
-      const round = Math.floor(n / targets.length);
+      const pass = Math.floor(n / targets.length);
       const target = targets[index]!;
       sentPerShipment[index]!++;
-      const now = Date.now();
-      const events: SimWireEvent[] = Array.from({ length: EVENTS_PER_DELIVERY }, (_, k) => {
-        const code = HUB_CODES[k % HUB_CODES.length]!;
-        return {
-          id: `${target.trackingNumber}-b${round}-${k}`,
-          code,
-          description: simEventDescriptions[code],
-          // Increasing within the delivery and ending just before now: each later delivery moves on.
-          occurred_at: new Date(now - (EVENTS_PER_DELIVERY - k)).toISOString(),
-          location: hubs[(round * EVENTS_PER_DELIVERY + k + index) % hubs.length]!,
-        };
+      const { body, signature } = signedSimDelivery(secret, {
+        trackingNumber: target.trackingNumber,
+        deliveryId: `bench-${target.trackingNumber}-${pass}`,
+        events: EVENTS_PER_DELIVERY,
+        hubOffset: pass * EVENTS_PER_DELIVERY + index,
       });
-      const delivery: SimWebhookBody = {
-        delivery_id: `bench-${target.trackingNumber}-${round}`,
-        tracking_number: target.trackingNumber,
-        estimated_delivery: new Date(now + 3 * 86_400_000).toISOString(),
-        events,
-      };
-      const body = JSON.stringify(delivery);
-      return { index, body, signature: signSimPayload(secret, body, new Date(now)) };
+      return { index, body, signature };
     },
   };
 }
