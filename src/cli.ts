@@ -10,7 +10,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 import { isEmptyShop, seedDemo } from './demo/seed-demo.js';
-import { migrateToLatest } from './platform/db/migrate.js';
+import { migrateToLatest, migrateWhenReachable } from './platform/db/migrate.js';
 import { warmGazetteer } from './platform/geo/gazetteer.js';
 import { startAppWorker } from './job-handlers.js';
 import { createApiKey, ensureFirstAdminKey, isRole, listApiKeys, revokeApiKey, roles } from './platform/http/api-keys.js';
@@ -36,6 +36,11 @@ function depsOrExit(config: Config): Deps {
   return orExitOnConfigError(() => createDeps(config));
 }
 
+/** What a starting process says while its database is away (once per attempt, at warn). */
+function waitingForDatabase(deps: Deps): (error: unknown) => void {
+  return (error) => deps.logger.warn({ err: error }, 'waiting for the database to be reachable');
+}
+
 async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = depsOrExit(configOrExit());
   try {
@@ -49,7 +54,7 @@ async function withDeps<T>(run: (deps: Deps) => Promise<T>): Promise<T> {
 async function serve(options: { seedDemo?: boolean }): Promise<void> {
   const config = configOrExit();
   const deps = depsOrExit(config);
-  const applied = await migrateToLatest(deps.db);
+  const applied = await migrateWhenReachable(deps.db, { onWait: waitingForDatabase(deps) });
   if (applied.length > 0) deps.logger.info({ migrations: applied }, 'migrations applied');
   const firstKey = await ensureFirstAdminKey(deps.db, deps, config.adminKey);
   if (options.seedDemo && (await isEmptyShop(deps))) {
@@ -114,7 +119,7 @@ program
       process.exit(2);
     }
     const deps = depsOrExit(config);
-    await migrateToLatest(deps.db);
+    await migrateWhenReachable(deps.db, { onWait: waitingForDatabase(deps) });
     const worker = startAppWorker(deps, { concurrency });
     deps.logger.info({ concurrency, leaseMs: config.jobLeaseMs }, 'worker started');
     const shutdown = async (signal: string) => {

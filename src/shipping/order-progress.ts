@@ -5,7 +5,7 @@
  * when it skips it (so that capture at shipment happens), and never backwards.
  */
 import { orderAllocations, settleReservation } from '../inventory/index.js';
-import { afterOrderStatusChange, canTransition, findOrderLines, findOrderRow, insertOrderEvent, setOrderStatus, updateLineQuantities, type OrderStatus } from '../orders/index.js';
+import { afterOrderStatusChange, canTransition, findOrderLines, findOrderRow, insertOrderEvent, lockOrder, setOrderStatus, updateLineQuantities, type OrderStatus } from '../orders/index.js';
 import type { Trx } from '../platform/db/database.js';
 import { orderStatusFromShipments } from './order-status-from-shipments.js';
 import { shipmentsOfOrder, updateShipment, type Shipment } from './shipment.repository.js';
@@ -15,6 +15,12 @@ import type { ShippingDeps } from './shipping-deps.js';
 export async function recordShipmentLeft(trx: Trx, deps: Pick<ShippingDeps, 'ids'>, shipment: Shipment, at: string, actor: string, now: string): Promise<void> {
   if (shipment.shipped_at !== null || shipment.kind !== 'outbound') return;
   await updateShipment(trx, shipment.id, { shipped_at: at, updated_at: now });
+  // The order's lock before its lines are read: two parcels of one order (one per warehouse) leave
+  // in two transactions at once, and each writes the lines' absolute quantity_shipped. Unlocked,
+  // both read 0 and the second write lost the first's units — the order stayed partially_shipped
+  // with every parcel delivered (found by the chaos run). The order's status change below takes
+  // this row lock anyway (shipment first, then order); it is only taken earlier.
+  await lockOrder(trx, shipment.order_id, now);
   // Only what is still reserved at that warehouse can leave it: a parcel the carrier scans after the
   // order (or some lines) was cancelled must not ship released stock a second time.
   const open = new Map<string, number>();

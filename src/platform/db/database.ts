@@ -31,8 +31,16 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize, application_name: 'waybill' });
     // An idle client losing its connection (a database restart) must not crash the process.
     pool.on('error', () => {});
-    // Hot-path statements run as named prepared statements (measured reason: pg-named-statements.ts).
-    pool.on('connect', (client) => useNamedStatements(client));
+    pool.on('connect', (client) => {
+      // A checked-out client has no error listener (pg-pool removes its idle one until release): a
+      // database restart while a transaction holds it between statements emitted an unhandled
+      // 'error' and killed the process (found by the chaos run: both API processes died at the
+      // PostgreSQL restart). With this one the client only becomes unusable: its next query
+      // fails, and pg-pool drops it on release, as it does any broken client.
+      client.on('error', () => {});
+      // Hot-path statements run as named prepared statements (measured reason: pg-named-statements.ts).
+      useNamedStatements(client);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
