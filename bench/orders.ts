@@ -31,6 +31,7 @@ import { benchDialects, createBenchDatabase, type BenchDatabase, type BenchDiale
 import { parallel } from './support/parallel.js';
 import { memoryOf, meterCpu, ROOT, sampleRss, startServer, type ServerCommand } from './support/server.js';
 import { percentile, round } from './support/stats.js';
+import { BENCH_DESTINATIONS, BENCH_WAREHOUSES, pick } from './support/places.js';
 
 const SKU_COUNT = 1_000;
 const STOCK_PER_WAREHOUSE = 1_000_000;
@@ -45,32 +46,14 @@ const PROFILE = process.env.WAYBILL_BENCH_CPU_PROF === '1';
 
 export const goals = { sqlite: 3_000, postgres: 1_500, p99Ms: 50, ratio: 0.5 } as const;
 
-const warehouses = [
-  { code: 'DAL', name: 'Dallas', address: { line1: '1 Dock Rd', city: 'Dallas', region: 'TX', postal_code: '75201', country: 'US' } },
-  { code: 'EWR', name: 'Newark', address: { line1: '2 Port St', city: 'Newark', region: 'NJ', postal_code: '07102', country: 'US' } },
-];
-
-const destinations = [
-  { city: 'Austin', region: 'TX', postal_code: '78701' },
-  { city: 'Seattle', region: 'WA', postal_code: '98101' },
-  { city: 'Chicago', region: 'IL', postal_code: '60601' },
-  { city: 'Miami', region: 'FL', postal_code: '33101' },
-  { city: 'Boston', region: 'MA', postal_code: '02108' },
-  { city: 'Denver', region: 'CO', postal_code: '80202' },
-];
-
 const skus = Array.from({ length: SKU_COUNT }, (_, i) => `BENCH-${String(i).padStart(4, '0')}`);
-
-function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)]!;
-}
 
 /** An order of LINES_PER_ORDER distinct random SKUs, 1–3 units each, from one of CUSTOMERS customers. */
 export function randomOrder(): PlaceOrderInput {
   const chosen = new Set<string>();
   while (chosen.size < LINES_PER_ORDER) chosen.add(pick(skus));
   const n = Math.floor(Math.random() * CUSTOMERS);
-  const to = pick(destinations);
+  const to = pick(BENCH_DESTINATIONS);
   return {
     customer: { email: `customer${n}@bench.example`, name: `Customer ${n}`, phone: '+15125550101' },
     shipping_address: { name: `Customer ${n}`, line1: `${n} Main St`, line2: null, ...to, country: 'US' },
@@ -86,9 +69,9 @@ async function seed(url: string, key: string): Promise<void> {
     const res = await fetch(url + path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (res.status !== 201) throw new Error(`seeding: POST ${path} answered ${res.status}: ${await res.text()}`);
   };
-  for (const warehouse of warehouses) await post('/api/v1/warehouses', warehouse);
+  for (const warehouse of BENCH_WAREHOUSES) await post('/api/v1/warehouses', warehouse);
   await parallel(skus, 16, (sku) => post('/api/v1/products', { sku, name: `Bench product ${sku}`, unit_price: 500 + (sku.charCodeAt(sku.length - 1) % 10) * 100, currency: 'USD', weight_grams: 400 }));
-  const stock = skus.flatMap((sku) => warehouses.map((w) => ({ sku, warehouse: w.code, delta: STOCK_PER_WAREHOUSE, reason: 'bench stock' })));
+  const stock = skus.flatMap((sku) => BENCH_WAREHOUSES.map((w) => ({ sku, warehouse: w.code, delta: STOCK_PER_WAREHOUSE, reason: 'bench stock' })));
   await parallel(stock, 16, (adjustment) => post('/api/v1/inventory/adjustments', adjustment));
 }
 
@@ -262,7 +245,7 @@ async function benchDialect(dialect: BenchDialect): Promise<DialectFigures> {
       const seedStart = performance.now();
       await seed(server.url, key);
       seedSeconds = round((performance.now() - seedStart) / 1000, 1);
-      process.stdout.write(`  ${dialect}: server ${server.command.kind} pid ${server.pid}; seeded ${SKU_COUNT} SKUs × ${warehouses.length} warehouses in ${seedSeconds} s; warming up ${WARMUP_SECONDS} s\n`);
+      process.stdout.write(`  ${dialect}: server ${server.command.kind} pid ${server.pid}; seeded ${SKU_COUNT} SKUs × ${BENCH_WAREHOUSES.length} warehouses in ${seedSeconds} s; warming up ${WARMUP_SECONDS} s\n`);
       await load(server.url, key, 16, WARMUP_SECONDS, server.pid, database);
       for (const connections of CONNECTIONS) {
         const run = await load(server.url, key, connections, RUN_SECONDS, server.pid, database);
@@ -333,7 +316,7 @@ export async function run(): Promise<BenchOutcome> {
     figures: {
       workload: {
         skus: SKU_COUNT,
-        warehouses: warehouses.length,
+        warehouses: BENCH_WAREHOUSES.length,
         lines_per_order: LINES_PER_ORDER,
         customers: CUSTOMERS,
         run_seconds: RUN_SECONDS,

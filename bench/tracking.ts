@@ -43,6 +43,7 @@ import { parallel } from './support/parallel.js';
 import { memoryOf, meterCpu, ROOT, sampleRss, startServer, type ServerCommand } from './support/server.js';
 import { HUB_CODES, hubs, SIM_SIGNATURE_HEADER, signedSimDelivery } from './support/sim-deliveries.js';
 import { percentile, round } from './support/stats.js';
+import { BENCH_DESTINATIONS, BENCH_WAREHOUSES } from './support/places.js';
 
 const SHIPMENTS = Number(process.env.WAYBILL_BENCH_TRACKING_SHIPMENTS ?? 1_000);
 const EVENTS_PER_DELIVERY = 10;
@@ -54,17 +55,8 @@ const PROFILE = process.env.WAYBILL_BENCH_CPU_PROF === '1';
 
 export const goals = { sqlite_events_per_s: 5_000 } as const;
 
-const warehouse = { code: 'DAL', name: 'Dallas', address: { line1: '1 Dock Rd', city: 'Dallas', region: 'TX', postal_code: '75201', country: 'US' } };
+const warehouse = BENCH_WAREHOUSES[0];
 const product = { sku: 'BENCH-PARCEL', name: 'Bench parcel', unit_price: 1500, currency: 'USD', weight_grams: 800, length_mm: 200, width_mm: 150, height_mm: 100 };
-
-const destinations = [
-  { city: 'Austin', region: 'TX', postal_code: '78701' },
-  { city: 'Seattle', region: 'WA', postal_code: '98101' },
-  { city: 'Chicago', region: 'IL', postal_code: '60601' },
-  { city: 'Miami', region: 'FL', postal_code: '33101' },
-  { city: 'Boston', region: 'MA', postal_code: '02108' },
-  { city: 'Denver', region: 'CO', postal_code: '80202' },
-];
 
 interface Api {
   get<T>(path: string): Promise<T>;
@@ -120,7 +112,7 @@ async function setup(api: Api): Promise<{ targets: Target[]; orders_s: number; l
     Array.from({ length: SHIPMENTS }, (_, i) => i),
     16,
     async (n) => {
-      const to = destinations[n % destinations.length]!;
+      const to = BENCH_DESTINATIONS[n % BENCH_DESTINATIONS.length]!;
       await api.post('/api/v1/orders', {
         customer: { email: `customer${n % 500}@bench.example`, name: `Customer ${n % 500}`, phone: '+15125550101' },
         shipping_address: { name: `Customer ${n}`, line1: `${n} Main St`, line2: null, ...to, country: 'US' },

@@ -6,30 +6,13 @@
  */
 import { parallel } from '../support/parallel.js';
 import { registerPortalCustomer, type PortalSession } from '../support/portal-accounts.js';
+import { BENCH_DESTINATIONS, BENCH_WAREHOUSES, pick } from '../support/places.js';
 
 const SKUS = 50;
 const STOCK_PER_WAREHOUSE = 1_000_000;
 const ORDER_CUSTOMERS = 500;
 
-const warehouses = [
-  { code: 'DAL', name: 'Dallas', address: { line1: '1 Dock Rd', city: 'Dallas', region: 'TX', postal_code: '75201', country: 'US' } },
-  { code: 'EWR', name: 'Newark', address: { line1: '2 Port St', city: 'Newark', region: 'NJ', postal_code: '07102', country: 'US' } },
-];
-
-const destinations = [
-  { city: 'Austin', region: 'TX', postal_code: '78701' },
-  { city: 'Seattle', region: 'WA', postal_code: '98101' },
-  { city: 'Chicago', region: 'IL', postal_code: '60601' },
-  { city: 'Miami', region: 'FL', postal_code: '33101' },
-  { city: 'Boston', region: 'MA', postal_code: '02108' },
-  { city: 'Denver', region: 'CO', postal_code: '80202' },
-];
-
 const skus = Array.from({ length: SKUS }, (_, i) => `SOAK-${String(i).padStart(3, '0')}`);
-
-function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)]!;
-}
 
 export const portalEmail = (n: number) => `portal${n}@soak.example`;
 
@@ -47,7 +30,7 @@ export function orderBody(email: string): Record<string, unknown> {
   const name = email.split('@')[0]!;
   return {
     customer: { email, name, phone: '+15125550101' },
-    shipping_address: { name, line1: '1 Main St', line2: null, ...pick(destinations), country: 'US' },
+    shipping_address: { name, line1: '1 Main St', line2: null, ...pick(BENCH_DESTINATIONS), country: 'US' },
     lines: [...chosen].map((sku) => ({ sku, quantity: 1 + Math.floor(Math.random() * 2) })),
     currency: 'USD',
     shipping: { strategy: 'cheapest', carrier: null, service: null },
@@ -68,11 +51,11 @@ export async function seedShop(url: string, key: string, portalCustomers: number
     if (res.status !== 201) throw new Error(`seeding: POST ${path} answered ${res.status}: ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };
-  for (const warehouse of warehouses) await post('/api/v1/warehouses', warehouse);
+  for (const warehouse of BENCH_WAREHOUSES) await post('/api/v1/warehouses', warehouse);
   await parallel(skus, 8, async (sku) => {
     await post('/api/v1/products', { sku, name: `Soak product ${sku}`, unit_price: 900 + (sku.charCodeAt(sku.length - 1) % 10) * 100, currency: 'USD', weight_grams: 600, length_mm: 200, width_mm: 150, height_mm: 100 });
   });
-  const stock = skus.flatMap((sku) => warehouses.map((w) => ({ sku, warehouse: w.code, delta: STOCK_PER_WAREHOUSE, reason: 'soak stock' })));
+  const stock = skus.flatMap((sku) => BENCH_WAREHOUSES.map((w) => ({ sku, warehouse: w.code, delta: STOCK_PER_WAREHOUSE, reason: 'soak stock' })));
   await parallel(stock, 8, async (adjustment) => {
     await post('/api/v1/inventory/adjustments', adjustment);
   });
