@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { ROOT } from './support/server.js';
 
 interface Bench {
-  run(): Promise<{ figures: Record<string, unknown> | null }>;
+  /** `resultName`: the results file's name when it is not the bench's (the soak's on PostgreSQL). */
+  run(): Promise<{ figures: Record<string, unknown> | null; resultName?: string }>;
 }
 
 const benches: Record<string, () => Promise<Bench>> = {
@@ -51,19 +52,20 @@ async function main(): Promise<void> {
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   };
-  const resultsDir = join(ROOT, 'bench', 'results');
+  // WAYBILL_BENCH_RESULTS: another folder, for runs side by side that must not overwrite each other.
+  const resultsDir = process.env.WAYBILL_BENCH_RESULTS ?? join(ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
 
   for (const name of selected) {
     const bench = await benches[name]!();
     const started = Date.now();
-    const { figures } = await bench.run();
+    const { figures, resultName } = await bench.run();
     process.stdout.write(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     if (figures === null) continue;
-    const file = join(resultsDir, `${name}.json`);
+    const file = join(resultsDir, `${resultName ?? name}.json`);
     const report = { bench: name, date: new Date().toISOString(), commit: commit(), node: process.version, machine, ...figures };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`wrote bench/results/${name}.json\n`);
+    process.stdout.write(`wrote ${file}\n`);
   }
 }
 

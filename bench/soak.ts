@@ -12,24 +12,31 @@
  *    customers who registered and verified their email.
  * 3. STAFF_STREAMS + PORTAL_STREAMS Server-Sent-Events clients held open the whole run, one of
  *    each reconnecting with Last-Event-ID every RECONNECT_EVERY_S (soak/stream-pool.ts).
- * 4. WAYBILL_SOAK_RATE requests a second (open loop: started on a fixed schedule, never waiting
- *    for earlier answers; at most MAX_IN_FLIGHT at once, beyond that a tick is skipped and counted)
- *    drawn from the mix in soak/load-mix.ts, for WAYBILL_SOAK_SECONDS.
- * 5. Every SAMPLE_EVERY_S the server's RSS, V8 heap and CPU (soak/memory-series.ts); at the end, per
- *    route count, 4xx, 5xx, network errors and p50/p95/p99/max (soak/route-stats.ts), and the memory
- *    growth from the first minute after warm-up to the last minute, against the 10% bound.
+ * 4. SQLite: the fill phase, the same mix at WAYBILL_SOAK_FILL_RATE (4× the rate) until the
+ *    database file is 25% larger than the server's page cache (a few minutes), so that the cache,
+ *    which grows with a fresh file until it is full, is full before anything is measured
+ *    (fillDatabase). PostgreSQL keeps its caches in its own processes: no fill.
+ * 5. The measured run: WAYBILL_SOAK_RATE requests a second (open loop, soak/open-loop.ts) drawn
+ *    from the mix in soak/load-mix.ts, for WAYBILL_SOAK_SECONDS.
+ * 6. Every SAMPLE_EVERY_S, from the fill on, the server's RSS (and its parts), V8 heap and CPU
+ *    (soak/memory-series.ts); at the end, per route of the measured run, count, 4xx, 5xx, network
+ *    errors and p50/p95/p99/max (soak/route-stats.ts), and the memory growth from its first minute
+ *    after warm-up (its own first minute) to its last minute, against the 10% bound.
  * Figures are reported, never asserted: `memory_flat: false` or 5xx answers are findings to chase.
  *
  * Knobs (environment): WAYBILL_SOAK_SECONDS (default 600), WAYBILL_SOAK_RATE (requests/s, default
- * 30), WAYBILL_SOAK_STREAMS (per kind, default 20), WAYBILL_SOAK_PORTAL_CUSTOMERS (default 20).
+ * 30), WAYBILL_SOAK_FILL_RATE (default 4× the rate), WAYBILL_SOAK_STREAMS (per kind, default 20),
+ * WAYBILL_SOAK_PORTAL_CUSTOMERS (default 20); WAYBILL_SQLITE_CACHE_MIB reaches the server.
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchDialects, createBenchDatabase, type BenchDialect } from './support/databases.js';
 import { memoryOf, startServer } from './support/server.js';
 import { round } from './support/stats.js';
+import { SQLITE_CACHE_MIB_DEFAULT } from '../src/config.js';
 import { createLoadMix, MIX } from './soak/load-mix.js';
-import { memoryGrowth, sampleMemory } from './soak/memory-series.js';
+import { memoryGrowth, sampleMemory, sqliteFileMb } from './soak/memory-series.js';
+import { openLoop, type LoopProgress } from './soak/open-loop.js';
 import { createRouteStats } from './soak/route-stats.js';
 import { seedShop } from './soak/shop.js';
 import { createStreamPool, type StreamSpec } from './soak/stream-pool.js';
@@ -45,6 +52,10 @@ const RECONNECT_EVERY_S = 30;
 const WARMUP_S = Math.min(60, SECONDS * 0.1);
 const WINDOW_S = Math.min(60, (SECONDS - WARMUP_S) / 3);
 const LABELS_WAIT_MS = 120_000;
+/** The fill phase: the same mix, faster, until the SQLite file is this much larger than the page cache. */
+const FILL_RATE = Number(process.env.WAYBILL_SOAK_FILL_RATE ?? RATE * 4);
+const FILL_OVER_CACHE = 1.25;
+const FILL_MAX_S = 900;
 const PROGRESS_EVERY_S = 60;
 
 /** One dialect: a soak is long enough on one database. PostgreSQL when its server is configured. */
@@ -65,7 +76,39 @@ async function waitForLabels(url: string, key: string, wanted: number): Promise<
   }
 }
 
-export async function run(): Promise<{ figures: Record<string, unknown> | null }> {
+/**
+ * SQLite only: runs the mix at FILL_RATE until the database file outgrows the serving
+ * connection's page cache (the server's own WAYBILL_SQLITE_CACHE_MIB, inherited from this
+ * process), so that the cache is full before memory is measured. From a fresh file the cache
+ * fills with the file for as long as the file is smaller than it, a rise that stops there; a
+ * shop's database is past that size within days. Nothing of it is in the measured figures.
+ */
+async function fillDatabase(file: string, next: () => Promise<void>, onProgress: (p: LoopProgress) => void) {
+  const cacheMib = Number(process.env.WAYBILL_SQLITE_CACHE_MIB || SQLITE_CACHE_MIB_DEFAULT);
+  const targetMib = Math.ceil(cacheMib * FILL_OVER_CACHE);
+  let sizeMib = sqliteFileMb(file);
+  let checkedAt = 0;
+  const loop = await openLoop({
+    rate: FILL_RATE,
+    maxInFlight: MAX_IN_FLIGHT,
+    next,
+    done: (p) => {
+      if (p.elapsedS - checkedAt >= 1) {
+        checkedAt = p.elapsedS;
+        sizeMib = sqliteFileMb(file);
+      }
+      return sizeMib >= targetMib || p.elapsedS >= FILL_MAX_S;
+    },
+    progressEveryS: PROGRESS_EVERY_S,
+    onProgress,
+  });
+  const figures = { cache_mib: cacheMib, target_mib: targetMib, database_mib: sqliteFileMb(file), reached_target: sqliteFileMb(file) >= targetMib, rate_per_s: FILL_RATE, seconds: round(loop.seconds, 1), requests: loop.sent, skipped_ticks: loop.skipped };
+  process.stdout.write(`  fill: ${figures.requests} requests at ${FILL_RATE}/s in ${figures.seconds} s; database ${figures.database_mib} MiB (cache ${cacheMib} MiB, target ${targetMib} MiB${figures.reached_target ? '' : ', NOT reached'})\n`);
+  return figures;
+}
+
+/** Written to bench/results/soak.json on SQLite, soak-postgres.json on PostgreSQL. */
+export async function run(): Promise<{ figures: Record<string, unknown> | null; resultName: string }> {
   const dialect = soakDialect();
   process.stdout.write(
     `soak: ${dialect}; ${SECONDS} s at ${RATE} requests/s (mixed), ${STREAMS_PER_KIND} staff + ${STREAMS_PER_KIND} portal streams; memory every ${SAMPLE_EVERY_S} s, warm-up ${WARMUP_S} s, windows ${round(WINDOW_S, 1)} s\n`,
@@ -80,6 +123,7 @@ export async function run(): Promise<{ figures: Record<string, unknown> | null }
       env: { WAYBILL_WORKER: 'on', WAYBILL_SIM: 'on', WAYBILL_SIM_SPEED: '1', WAYBILL_SIM_WEBHOOK_SECRET: secret },
     });
     const stats = createRouteStats();
+    const fillStats = createRouteStats();
     let pool: ReturnType<typeof createStreamPool> | null = null;
     try {
       if (server.command.note) process.stdout.write(`  note: ${server.command.note}\n`);
@@ -96,49 +140,33 @@ export async function run(): Promise<{ figures: Record<string, unknown> | null }
       pool = createStreamPool(server.url, specs);
       await pool.openAll();
 
-      const mix = createLoadMix(server.url, key, secret, shop, stats);
-      const started = performance.now();
-      const memory = sampleMemory(server.url, server.pid, SAMPLE_EVERY_S * 1000, started, dialect === 'sqlite' ? database.url : null);
+      const mix = createLoadMix(server.url, key, secret, shop, fillStats);
+      const samplerStart = performance.now();
+      const memory = sampleMemory(server.url, server.pid, SAMPLE_EVERY_S * 1000, samplerStart, dialect === 'sqlite' ? database.url : null);
       const reconnects = setInterval(() => {
         void pool?.reconnectOne('staff');
         void pool?.reconnectOne('portal');
       }, RECONNECT_EVERY_S * 1000);
+      const report = (phase: string) => (p: LoopProgress) => {
+        const last = memory.samples[memory.samples.length - 1];
+        process.stdout.write(
+          `    … ${phase} ${Math.round(p.elapsedS)} s: ${p.ticks} ticks, ${p.inFlight} in flight, ${p.skipped} skipped; RSS ${last?.rss_mb ?? '?'} MiB, heap ${last?.heap_used_mb ?? '?'} MiB${last?.database_mb == null ? '' : `, database ${last.database_mb} MiB`}, others ${last?.foreign_cpu_pct ?? '?'}% CPU\n`,
+        );
+      };
 
-      const interval = 1000 / RATE;
+      const fill = dialect === 'sqlite' ? await fillDatabase(database.url, mix.next, report('fill')) : null;
+      const measuredFromS = (performance.now() - samplerStart) / 1000;
+      mix.recordInto(stats);
       const total = Math.floor(SECONDS * RATE);
-      let inFlight = 0;
-      let skipped = 0;
-      let lastProgress = 0;
-      const pending = new Set<Promise<void>>();
-      for (let i = 0; i < total; i++) {
-        const due = started + i * interval;
-        const wait = due - performance.now();
-        if (wait > 1) await sleep(wait);
-        if (inFlight >= MAX_IN_FLIGHT) {
-          skipped++;
-          continue;
-        }
-        inFlight++;
-        const request = mix.next().finally(() => {
-          inFlight--;
-          pending.delete(request);
-        });
-        pending.add(request);
-        const elapsed = (performance.now() - started) / 1000;
-        if (elapsed - lastProgress >= PROGRESS_EVERY_S) {
-          lastProgress = elapsed;
-          const last = memory.samples[memory.samples.length - 1];
-          process.stdout.write(`    … ${Math.round(elapsed)} s: ${i} requests, ${inFlight} in flight, ${skipped} skipped; RSS ${last?.rss_mb ?? '?'} MiB, heap ${last?.heap_used_mb ?? '?'} MiB${last?.database_mb == null ? '' : `, database ${last.database_mb} MiB`}, others ${last?.foreign_cpu_pct ?? '?'}% CPU\n`);
-        }
-      }
-      await Promise.all(pending);
-      const loadS = (performance.now() - started) / 1000;
+      const loop = await openLoop({ rate: RATE, maxInFlight: MAX_IN_FLIGHT, next: mix.next, done: (p) => p.ticks >= total, progressEveryS: PROGRESS_EVERY_S, onProgress: report('run') });
+      const loadS = loop.seconds;
+      const skipped = loop.skipped;
       clearInterval(reconnects);
       const samples = await memory.stop();
       const streams = pool.figures();
       pool.closeAll();
 
-      const growth = memoryGrowth(samples, WARMUP_S, WINDOW_S, loadS);
+      const growth = memoryGrowth(samples, measuredFromS, WARMUP_S, WINDOW_S, measuredFromS + loadS);
       const routes = stats.figures();
       const sum = (pick: (r: (typeof routes)[number]) => number) => routes.reduce((n, r) => n + pick(r), 0);
       const cpuSamples = samples.filter((s) => s.foreign_cpu_pct !== null);
@@ -167,9 +195,11 @@ export async function run(): Promise<{ figures: Record<string, unknown> | null }
           `  memory: RSS median ${growth.first_window.rss_median_mb} → ${growth.last_window.rss_median_mb} MiB (${growth.rss_growth_percent}%), heap used ${growth.first_window.heap_used_median_mb ?? '?'} → ${growth.last_window.heap_used_median_mb ?? '?'} MiB (${growth.heap_used_growth_percent ?? '?'}%); growth ${growth.memory_growth_percent}% < ${growth.bound_percent}%: ${growth.memory_flat ? 'PASS (flat)' : 'FAIL (grows)'}; VmHWM ${hwm === undefined ? '?' : round(hwm, 1)} MiB\n` +
           `  CPU: server ${mean(cpuSamples.map((s) => s.server_cpu_cores ?? 0)) ?? '?'} cores on average; other processes ${mean(cpuSamples.map((s) => s.foreign_cpu_pct ?? 0)) ?? '?'}% of the machine on average (p99s are inflated by it)\n`,
       );
-      if (stats.problems.length > 0) process.stdout.write(`  5xx / network errors, e.g.:\n    ${stats.problems.slice(0, 10).join('\n    ')}\n  server output:\n${server.output().split('\n').slice(-15).join('\n')}\n`);
+      const problems = [...fillStats.problems.map((p) => `fill: ${p}`), ...stats.problems];
+      if (problems.length > 0) process.stdout.write(`  5xx / network errors, e.g.:\n    ${problems.slice(0, 10).join('\n    ')}\n  server output:\n${server.output().split('\n').slice(-15).join('\n')}\n`);
 
       return {
+        resultName: dialect === 'sqlite' ? 'soak' : 'soak-postgres',
         figures: {
           dialect,
           server: server.command.kind,
@@ -185,6 +215,8 @@ export async function run(): Promise<{ figures: Record<string, unknown> | null }
             mix: MIX,
           },
           seed_s: seedS,
+          fill: fill === null ? null : { ...fill, routes: fillStats.figures().map(({ route, count, server_errors_5xx, network_errors }) => ({ route, count, server_errors_5xx, network_errors })) },
+          measured_from_s: round(measuredFromS, 1),
           load_s: round(loadS, 1),
           totals,
           routes,
@@ -201,7 +233,7 @@ export async function run(): Promise<{ figures: Record<string, unknown> | null }
             foreign_pct_mean: mean(cpuSamples.map((s) => s.foreign_cpu_pct ?? 0)),
             foreign_pct_max: cpuSamples.length ? Math.max(...cpuSamples.map((s) => s.foreign_cpu_pct ?? 0)) : null,
           },
-          problems: stats.problems,
+          problems,
         },
       };
     } finally {

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 3000,
       publicUrl: 'http://127.0.0.1:3000',
-      database: { kind: 'sqlite', file: './data/waybill.db', synchronous: 'NORMAL' },
+      database: { kind: 'sqlite', file: './data/waybill.db', synchronous: 'NORMAL', cacheMib: 64 },
       adminKey: null,
       workerEnabled: true,
       production: false,
@@ -64,7 +64,7 @@ describe('loadConfig', () => {
       production: true,
     });
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000' }).publicUrl).toBe('http://127.0.0.1:4000');
-    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/w.db', WAYBILL_SQLITE_SYNCHRONOUS: 'full' }).database).toEqual({ kind: 'sqlite', file: '/tmp/w.db', synchronous: 'FULL' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/w.db', WAYBILL_SQLITE_SYNCHRONOUS: 'full', WAYBILL_SQLITE_CACHE_MIB: '8' }).database).toEqual({ kind: 'sqlite', file: '/tmp/w.db', synchronous: 'FULL', cacheMib: 8 });
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/w' }).database.kind).toBe('postgres');
   });
 
@@ -98,6 +98,8 @@ describe('loadConfig', () => {
       ['LOG_LEVEL', 'loud'],
       ['WAYBILL_REQUEST_LOGS', 'sometimes'],
       ['WAYBILL_SQLITE_SYNCHRONOUS', 'off'],
+      ['WAYBILL_SQLITE_CACHE_MIB', '0'],
+      ['WAYBILL_SQLITE_CACHE_MIB', 'lots'],
       ['WAYBILL_RATE_LIMIT_PER_MINUTE', '-1'],
       ['WAYBILL_BODY_LIMIT_BYTES', '10'],
       ['WAYBILL_MAX_ORDER_LINES', '0'],

@@ -15,7 +15,7 @@ import { loadShippingSettings, type ShippingSettings } from './config-shipping.j
 import { defaultBoxCatalog, parseBoxCatalog, type BoxCatalog } from './fulfillment/box-catalog.js';
 
 export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string; synchronous: 'NORMAL' | 'FULL' }
+  | { kind: 'sqlite'; file: string; synchronous: 'NORMAL' | 'FULL'; cacheMib: number }
   | { kind: 'postgres'; url: string; poolSize: number };
 
 export interface Config {
@@ -101,6 +101,13 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be on or off, got "${raw}"`);
 }
 
+/**
+ * SQLite's page cache for the serving connection, in MiB (WAYBILL_SQLITE_CACHE_MIB). An upper
+ * bound, allocated as pages are used: resident memory rises with the database file until the file
+ * outgrows it (the soak bench grows its database past it before measuring).
+ */
+export const SQLITE_CACHE_MIB_DEFAULT = 64;
+
 function database(env: Env): DatabaseTarget {
   const url = text(env, 'DATABASE_URL', './data/waybill.db');
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -116,7 +123,8 @@ function database(env: Env): DatabaseTarget {
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   const synchronous = oneOf(env, 'WAYBILL_SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal');
-  return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL' };
+  const cacheMib = integer(env, 'WAYBILL_SQLITE_CACHE_MIB', SQLITE_CACHE_MIB_DEFAULT, 1, 4096);
+  return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', cacheMib };
 }
 
 /**

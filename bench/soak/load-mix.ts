@@ -53,7 +53,9 @@ interface OrderAnswer {
   shipments?: Array<{ tracking_number: string | null }>;
 }
 
-export function createLoadMix(url: string, key: string, webhookSecret: string, shop: Shop, stats: RouteStats) {
+export function createLoadMix(url: string, key: string, webhookSecret: string, shop: Shop, initialStats: RouteStats) {
+  /** Where answers are recorded: the fill phase's figures are kept apart from the measured run's. */
+  let stats = initialStats;
   const staff = { authorization: `Bearer ${key}` };
   const orders = new Ring<{ id: string; token: string }>(RING);
   const replayable = new Ring<{ idempotencyKey: string; body: string }>(REPLAYABLE);
@@ -179,5 +181,9 @@ export function createLoadMix(url: string, key: string, webhookSecret: string, s
       return actions.public_tracking();
     },
     known: () => ({ orders: orders.length, tracking_numbers: trackingNumbers.length }),
+    /** From now on, record answers in `next` (what the mix learned so far is kept). */
+    recordInto(next: RouteStats): void {
+      stats = next;
+    },
   };
 }

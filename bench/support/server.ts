@@ -64,11 +64,13 @@ async function freePort(): Promise<number> {
 }
 
 /** Resident and peak resident memory of a process in MiB, or null off Linux. */
-export function memoryOf(pid: number): { rssMb: number; hwmMb: number } | null {
+export function memoryOf(pid: number): { rssMb: number; hwmMb: number; anonMb: number; fileMb: number; shmemMb: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+    // RSS in its three parts: anonymous (heaps, malloc, caches), file-backed (code and mapped
+    // files, paged in as used) and shared memory (SQLite's -shm index): a rise in one says what grows.
+    return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024, anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024, shmemMb: kb('RssShmem') / 1024 };
   } catch {
     return null;
   }

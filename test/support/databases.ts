@@ -32,7 +32,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'waybill-test-'));
     const file = join(dir, 'waybill.db');
-    return { target: { kind: 'sqlite', file, synchronous: 'NORMAL' }, url: file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { target: { kind: 'sqlite', file, synchronous: 'NORMAL', cacheMib: 64 }, url: file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const server = postgresServerUrl();
   if (!server) throw new Error('no PostgreSQL server URL for tests');

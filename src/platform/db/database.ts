@@ -11,7 +11,6 @@ import { BetterSqliteDialect } from './sqlite-driver.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-const SQLITE_CACHE_KIB = 64 * 1024;
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 /** Either the database or an open transaction: repositories take this so that callers choose. */
@@ -51,9 +50,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // SQLite's default page cache is 2 MiB: once the file outgrows it, the random-keyed indexes an
   // order writes (tracking token, email) are re-read through system calls for every order. 64 MiB
-  // (an upper bound, allocated as pages are used) raised orders/s by ~40% DB-only (interleaved A/B
-  // runs, medians; commit message of this change).
-  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  // (the default of WAYBILL_SQLITE_CACHE_MIB; an upper bound, allocated as pages are used) raised
+  // orders/s by ~40% DB-only (interleaved A/B runs, medians; commit message of that change).
+  sqlite.pragma(`cache_size = -${target.cacheMib * 1024}`);
   // Several processes may share the file: wait for the write lock instead of failing at once.
   sqlite.pragma('busy_timeout = 10000');
   // WAL checkpoints run on a worker thread, off the event loop (measured reason: sqlite-checkpointer.ts).

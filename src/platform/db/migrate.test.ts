@@ -26,7 +26,7 @@ describe('migrateWhenReachable', () => {
 
   it('migrates at once when the database is there', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waybill-migrate-'));
-    const handle = openDatabase({ kind: 'sqlite', file: join(dir, 'w.db'), synchronous: 'NORMAL' });
+    const handle = openDatabase({ kind: 'sqlite', file: join(dir, 'w.db'), synchronous: 'NORMAL', cacheMib: 64 });
     const waits: unknown[] = [];
     try {
       const applied = await migrateWhenReachable(handle.db, { onWait: (e) => waits.push(e) });
