@@ -18,7 +18,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { browserSession, cookieFrom, registerCustomer, signInCustomer, signInStaff, STAFF_PASSWORD, type CustomerSession } from '../support/sessions.js';
 import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
-import { createFuzzObjects, realValuesFor, type FuzzObjects } from './fuzz-objects.js';
+import { createShopObjects, realValuesFor, type ShopObjects } from '../support/shop-objects.js';
 import { describeRequest, fuzzRoute, type RouteResult } from './fuzz-route.js';
 import { deadJobs, moneyProblems, stockProblems } from './invariants.js';
 import { operationsOf, type Operation } from './openapi-document.js';
@@ -49,7 +49,7 @@ function routeSeed(key: string): number {
   return hash;
 }
 
-function hints(objects: FuzzObjects, receiver: WebhookReceiver): Record<string, fc.Arbitrary<unknown>> {
+function hints(objects: ShopObjects, receiver: WebhookReceiver): Record<string, fc.Arbitrary<unknown>> {
   return {
     sku: fc.constantFrom(...objects.skus),
     warehouse: fc.constantFrom(...objects.warehouses),
@@ -86,7 +86,7 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
   let receiver: WebhookReceiver;
   let customer: CustomerSession;
   let sessions: Sessions;
-  let objects: FuzzObjects;
+  let objects: ShopObjects;
   let operations: Operation[];
   let checker: ResponseChecker;
   let fuzzed = false;
@@ -95,7 +95,7 @@ describe.each(testDialects())('fuzzing every route on %s', (dialect) => {
     server = await startTestServer(dialect, { WAYBILL_WEBHOOKS_ALLOW_PRIVATE: '1', ...UNEVENTFUL_SIM });
     receiver = await startWebhookReceiver(() => server.clock.now());
     customer = await registerCustomer(server, CUSTOMER_EMAIL);
-    objects = await createFuzzObjects(server, customer, receiver);
+    objects = await createShopObjects(server, { owner: customer }, receiver);
     // Signed in after the objects' simulated minutes, and one spare session of each kind to sign out.
     customer = await signInCustomer(server, CUSTOMER_EMAIL);
     const staff = await signInStaff(server, STAFF_EMAIL, 'admin');

@@ -13,7 +13,7 @@
  * - `viewer` | `operator` | `admin`: the least staff role (API key or staff session); a lower role
  *   403, a customer session 403, no credentials 401.
  */
-import { SKU } from './matrix-objects.js';
+import { SHOP_SKU } from '../support/shop-objects.js';
 
 export type Access = 'public' | 'webhook' | 'customer' | 'staff-session' | 'viewer' | 'operator' | 'admin';
 
@@ -57,7 +57,7 @@ export const accessMatrix: Readonly<Record<string, MatrixRow>> = {
   'GET /portal/orders/{id}/returnable': { access: 'customer', owns: 'order' },
   'PUT /portal/orders/{id}/feedback': { access: 'customer', owns: 'order', body: { rating: 5 } },
   'GET /portal/orders/{id}/invoice.pdf': { access: 'customer', owns: 'order' },
-  'POST /portal/orders/{id}/returns': { access: 'customer', owns: 'order', body: { lines: [{ sku: SKU, quantity: 1, reason: 'damaged' }] } },
+  'POST /portal/orders/{id}/returns': { access: 'customer', owns: 'order', body: { lines: [{ sku: SHOP_SKU, quantity: 1, reason: 'damaged' }] } },
   'GET /portal/preferences': { access: 'customer' },
   'PUT /portal/preferences': { access: 'customer' },
   'GET /portal/returns': { access: 'customer' },

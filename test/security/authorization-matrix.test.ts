@@ -4,7 +4,7 @@
  *
  * Callers: nobody, viewer / operator / admin API keys, an operator's browser session (cookie and
  * CSRF token), customer A (asking for customer B's objects) and customer B (asking for their own).
- * Paths name real objects (matrix-objects.ts). A refused caller must get the row's status and
+ * Paths name real objects (test/support/shop-objects.ts: customer B owns them). A refused caller must get the row's status and
  * code (401 unauthorized, 403 forbidden, or 404 not_found for another customer's object); an
  * allowed one, sending an empty body, anything but 401/403 and never a 5xx — and on a GET a 2xx,
  * which proves the objects are real (so that a refusal is about the caller, not a missing object).
@@ -16,7 +16,7 @@ import { registerCustomer, signInStaff } from '../support/sessions.js';
 import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { accessMatrix, type MatrixRow } from './access-matrix.js';
-import { concretePath, createMatrixObjects, type MatrixObjects } from './matrix-objects.js';
+import { concretePath, createShopObjects, type ShopObjects } from '../support/shop-objects.js';
 import { customerPrincipal, expectedFor, isWrite, keyPrincipal, nobody, probe, staffSessionPrincipal, type Principal, type Probe } from './matrix-principals.js';
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
@@ -58,7 +58,7 @@ function mismatch(route: Route, principal: Principal, othersObject: boolean, ans
 describe.each(testDialects())('authorization matrix on %s', (dialect) => {
   let server: TestServer;
   let receiver: WebhookReceiver;
-  let objects: MatrixObjects;
+  let objects: ShopObjects;
   let documented: string[];
   let customerA: Principal;
   let customerB: Principal;
@@ -70,7 +70,7 @@ describe.each(testDialects())('authorization matrix on %s', (dialect) => {
     receiver = await startWebhookReceiver(() => server.clock.now());
     const a = await registerCustomer(server, A_EMAIL);
     const b = await registerCustomer(server, B_EMAIL);
-    objects = await createMatrixObjects(server, { a, b }, receiver);
+    objects = await createShopObjects(server, { owner: b, other: a }, receiver);
     await signInStaff(server, STAFF_EMAIL, 'operator');
     // Sessions signed in after the clock moved on (the objects took simulated minutes).
     customerA = await customerPrincipal(server, 'customer A', A_EMAIL);
