@@ -14,10 +14,10 @@ import { createStaffUser } from '../../src/accounts/index.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { STAFF_PASSWORD } from '../support/sessions.js';
+import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { browserSuite, checkPage, describeBrowser, eventually, expectNoSidewaysScroll, MOBILE_VIEWPORT, type PageOptions } from './support/browser.js';
 
-const UNEVENTFUL_SIM = { WAYBILL_SIM_DELAY_SHARE: '0', WAYBILL_SIM_FAILED_ATTEMPT_SHARE: '0', WAYBILL_SIM_EXCEPTION_SHARE: '0', WAYBILL_SIM_RETURN_SHARE: '0' };
 // Nothing listens on port 1: every email fails and, after its attempts, is a dead letter to retry.
 const NO_MAIL_SERVER = { SMTP_URL: 'smtp://127.0.0.1:1' };
 

@@ -16,7 +16,7 @@ import { createStaffUser } from '../../src/accounts/index.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
 import { drainJobs } from '../support/jobs.js';
 import { STAFF_PASSWORD } from '../support/sessions.js';
-import { UNEVENTFUL_SIM } from '../support/sim-env.js';
+import { SCANS_BY_HAND_SIM } from '../support/sim-env.js';
 import { browserSuite, checkPage, describeBrowser, eventually, expectNoSidewaysScroll, MOBILE_VIEWPORT } from './support/browser.js';
 
 const STAFF_EMAIL = 'olga@shop.example';
@@ -26,11 +26,7 @@ const MINUTE = 60_000;
 describeBrowser('the admin orders, exceptions and returns', () => {
   const suite = browserSuite({
     env: {
-      ...UNEVENTFUL_SIM,
-      WAYBILL_SIM_SPEED: '1',
-      // Nothing listens there: the sim's pushes fail, and polling waits far longer than the test.
-      WAYBILL_SIM_WEBHOOK_URL: 'http://127.0.0.1:9/webhooks/carriers/sim',
-      WAYBILL_POLL_AFTER_MINUTES: '100000',
+      ...SCANS_BY_HAND_SIM,
     },
   });
 
