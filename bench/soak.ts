@@ -33,7 +33,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { benchDialects, createBenchDatabase, type BenchDialect } from './support/databases.js';
 import { memoryOf, startServer } from './support/server.js';
 import { round } from './support/stats.js';
-import { SQLITE_CACHE_MIB_DEFAULT } from '../src/config.js';
+import { sqliteCacheMib } from '../src/config.js';
 import { createLoadMix, MIX } from './soak/load-mix.js';
 import { memoryGrowth, sampleMemory, sqliteFileMb } from './soak/memory-series.js';
 import { openLoop, type LoopProgress } from './soak/open-loop.js';
@@ -84,7 +84,7 @@ async function waitForLabels(url: string, key: string, wanted: number): Promise<
  * shop's database is past that size within days. Nothing of it is in the measured figures.
  */
 async function fillDatabase(file: string, next: () => Promise<void>, onProgress: (p: LoopProgress) => void) {
-  const cacheMib = Number(process.env.WAYBILL_SQLITE_CACHE_MIB || SQLITE_CACHE_MIB_DEFAULT);
+  const cacheMib = sqliteCacheMib(process.env);
   const targetMib = Math.ceil(cacheMib * FILL_OVER_CACHE);
   let sizeMib = sqliteFileMb(file);
   let checkedAt = 0;
@@ -102,7 +102,8 @@ async function fillDatabase(file: string, next: () => Promise<void>, onProgress:
     progressEveryS: PROGRESS_EVERY_S,
     onProgress,
   });
-  const figures = { cache_mib: cacheMib, target_mib: targetMib, database_mib: sqliteFileMb(file), reached_target: sqliteFileMb(file) >= targetMib, rate_per_s: FILL_RATE, seconds: round(loop.seconds, 1), requests: loop.sent, skipped_ticks: loop.skipped };
+  sizeMib = sqliteFileMb(file);
+  const figures = { cache_mib: cacheMib, target_mib: targetMib, database_mib: sizeMib, reached_target: sizeMib >= targetMib, rate_per_s: FILL_RATE, seconds: round(loop.seconds, 1), requests: loop.sent, skipped_ticks: loop.skipped };
   process.stdout.write(`  fill: ${figures.requests} requests at ${FILL_RATE}/s in ${figures.seconds} s; database ${figures.database_mib} MiB (cache ${cacheMib} MiB, target ${targetMib} MiB${figures.reached_target ? '' : ', NOT reached'})\n`);
   return figures;
 }

@@ -106,7 +106,12 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
  * bound, allocated as pages are used: resident memory rises with the database file until the file
  * outgrows it (the soak bench grows its database past it before measuring).
  */
-export const SQLITE_CACHE_MIB_DEFAULT = 64;
+const SQLITE_CACHE_MIB_DEFAULT = 64;
+
+/** WAYBILL_SQLITE_CACHE_MIB as the server reads it (the soak bench reads it the same way). */
+export function sqliteCacheMib(env: Env): number {
+  return integer(env, 'WAYBILL_SQLITE_CACHE_MIB', SQLITE_CACHE_MIB_DEFAULT, 1, 4096);
+}
 
 function database(env: Env): DatabaseTarget {
   const url = text(env, 'DATABASE_URL', './data/waybill.db');
@@ -123,8 +128,7 @@ function database(env: Env): DatabaseTarget {
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   const synchronous = oneOf(env, 'WAYBILL_SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal');
-  const cacheMib = integer(env, 'WAYBILL_SQLITE_CACHE_MIB', SQLITE_CACHE_MIB_DEFAULT, 1, 4096);
-  return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', cacheMib };
+  return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', cacheMib: sqliteCacheMib(env) };
 }
 
 /**
