@@ -9,7 +9,7 @@ import { ledgerMismatches } from '../../src/inventory/index.js';
 import { signSimPayload } from '../../src/shipping/carriers/sim/index.js';
 import { testDialects } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
-import { drainJobs } from '../support/jobs.js';
+import { drainJobs, travel } from '../support/jobs.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { UNEVENTFUL_SIM } from '../support/sim-env.js';
@@ -37,14 +37,6 @@ describe.each(testDialects())('shipping with the sim carrier on %s', (dialect) =
   }
   const order = async (id: string) => (await server.viewer.get(`/api/v1/orders/${id}`)).body;
   const events = async (id: string) => ((await server.viewer.get(`/api/v1/orders/${id}/events`)).body.data as Array<{ type: string; data: any }>);
-
-  /** Moves the test clock on in steps, running the worker (and so the sim's pushes) at each. */
-  async function travel(ms: number, step = 20_000) {
-    for (let t = 0; t < ms; t += step) {
-      server.clock.advance(step);
-      await drainJobs(server);
-    }
-  }
 
   it('quotes every sim service from the order warehouse and says what each strategy picks', async () => {
     const o = await placed();
@@ -83,7 +75,7 @@ describe.each(testDialects())('shipping with the sim carrier on %s', (dialect) =
     const chosen = (await events(o.id)).find((e) => e.type === 'shipment.rate_chosen')!;
     expect(chosen.data).toMatchObject({ carrier: 'sim', service: 'overnight', strategy: 'fastest', reason: expect.stringContaining('earliest') });
 
-    await travel(4 * 60_000);
+    await travel(server, 4 * 60_000);
     current = await order(o.id);
     expect(current.status).toBe('delivered');
     expect(current.payment_status).toBe('captured');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
-import { drainJobs } from '../support/jobs.js';
+import { drainJobs, travel } from '../support/jobs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
@@ -28,13 +28,6 @@ async function shippedOrder(server: TestServer) {
   const order = (await server.viewer.get(`/api/v1/orders/${res.body.id}`)).body;
   expect(order.shipments).toHaveLength(1);
   return order;
-}
-
-async function travel(server: TestServer, ms: number, step: number) {
-  for (let t = 0; t < ms; t += step) {
-    server.clock.advance(step);
-    await drainJobs(server);
-  }
 }
 
 const eventTypes = async (server: TestServer, id: string) => ((await server.viewer.get(`/api/v1/orders/${id}/events`)).body.data as Array<{ type: string; data: any }>);

@@ -13,7 +13,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { customerTimeline, timelineText, type TimelineEntry } from '../../web/src/portal/timeline-text.js';
 import { TRACKING_POLL_MS } from '../../web/src/track/polling.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
-import { drainJobs } from '../support/jobs.js';
+import { drainJobs, travelUntil } from '../support/jobs.js';
 import { CUSTOMER_PASSWORD, registerCustomer, signInCustomer } from '../support/sessions.js';
 import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 import { browserSuite, checkPage, describeBrowser, eventually, expectNoSidewaysScroll, MOBILE_VIEWPORT } from './support/browser.js';
@@ -59,16 +59,6 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
   }
 
   const orderOf = async (id: string) => (await suite.server.viewer.get(`/api/v1/orders/${id}`)).body;
-
-  /** Moves the server's clock on in steps, running the worker (and so the sim's pushes and the relay to the streams) at each, until `done`. */
-  async function travelUntil(done: () => Promise<boolean>, limitMs = 10 * 60_000, step = 20_000): Promise<void> {
-    for (let t = 0; t < limitMs; t += step) {
-      if (await done()) return;
-      suite.server.clock.advance(step);
-      await drainJobs(suite.server);
-    }
-    expect(await done(), 'the sim journey did not get there in time').toBe(true);
-  }
 
   async function mainOf(page: Page, title: string | RegExp) {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -139,7 +129,7 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
 
     // The sim carrier takes it: the same page follows, never reloaded.
     await markDocument(page);
-    await travelUntil(async () => (await orderOf(order.id)).status === 'in_transit');
+    await travelUntil(suite.server, async () => (await orderOf(order.id)).status === 'in_transit');
     await eventually(() => status.textContent()).toBe('In transit');
     const steps = parcel.getByRole('list', { name: 'Your parcel' }).getByRole('listitem');
     await eventually(() => steps.allTextContents()).toEqual(['Label created (done)', 'In transit (current)', 'Out for delivery (to come)', 'Delivered (to come)']);
@@ -150,7 +140,7 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
     expect(await stillSameDocument(page), 'the page was not reloaded').toBe(true);
     await checkPage(page, 'portal-order-in-transit');
 
-    await travelUntil(async () => (await orderOf(order.id)).status === 'delivered');
+    await travelUntil(suite.server, async () => (await orderOf(order.id)).status === 'delivered');
     await eventually(() => status.textContent()).toBe('Delivered');
     await eventually(() => steps.allTextContents()).toEqual(['Label created (done)', 'In transit (done)', 'Out for delivery (done)', 'Delivered (current)']);
     const scans = (await suite.server.viewer.get(`/api/v1/shipments/${(await orderOf(order.id)).shipments[0].id}`)).body.events as Array<{ description: string }>;
@@ -264,7 +254,7 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
 
   it('updates the public tracking page by itself: at its poll, and at once when the tab is shown again', async () => {
     const order = await placeOrder([{ sku: 'TEA', quantity: 1 }]);
-    await travelUntil(async () => (await orderOf(order.id)).status === 'in_transit');
+    await travelUntil(suite.server, async () => (await orderOf(order.id)).status === 'in_transit');
     const shipmentId = (await orderOf(order.id)).shipments[0].id as string;
 
     const page = await suite.newPage();
@@ -311,7 +301,7 @@ describeBrowser('the customer portal: orders, live delivery, returns and message
 
   it('fits every portal page on a 375 px wide phone', async () => {
     const order = await placeOrder([{ sku: 'MUG', quantity: 1 }]);
-    await travelUntil(async () => (await orderOf(order.id)).status === 'delivered');
+    await travelUntil(suite.server, async () => (await orderOf(order.id)).status === 'delivered');
     const page = await suite.newPage({ viewport: MOBILE_VIEWPORT, passThrough: ['/account/sign-in'] });
     await signIn(page);
     await page.waitForURL('**/account/orders');

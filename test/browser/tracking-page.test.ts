@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
-import { drainJobs } from '../support/jobs.js';
+import { drainJobs, travelUntil } from '../support/jobs.js';
 import { browserSuite, checkPage, describeBrowser, eventually, expectNoSidewaysScroll, MOBILE_VIEWPORT } from './support/browser.js';
 import { UNEVENTFUL_SIM } from '../support/sim-env.js';
 
@@ -37,16 +37,6 @@ describeBrowser('the public tracking page', () => {
 
   const statusOf = async (id: string): Promise<string> => (await suite.server.viewer.get(`/api/v1/orders/${id}`)).body.status;
 
-  /** Moves the server's clock on in steps, running the worker (and so the sim's pushes) at each, until `done`. */
-  async function travelUntil(done: () => Promise<boolean>, limitMs = 10 * 60_000, step = 20_000): Promise<void> {
-    for (let t = 0; t < limitMs; t += step) {
-      if (await done()) return;
-      suite.server.clock.advance(step);
-      await drainJobs(suite.server);
-    }
-    expect(await done(), 'the sim journey did not get there in time').toBe(true);
-  }
-
   async function expectMap(page: Page, city: string) {
     const map = page.getByRole('region', { name: `Map of the route to ${city}` });
     await eventually(() => map.evaluate((el) => el.classList.contains('leaflet-container'))).toBe(true);
@@ -62,7 +52,7 @@ describeBrowser('the public tracking page', () => {
 
   it('follows a delivery: the shop, the progress bar, the scans and the map', async () => {
     const order = await placeOrder();
-    await travelUntil(async () => (await statusOf(order.id)) === 'in_transit');
+    await travelUntil(suite.server, async () => (await statusOf(order.id)) === 'in_transit');
 
     const page = await suite.newPage();
     await page.goto(suite.url(`/track/${order.tracking_token}`));
@@ -89,7 +79,7 @@ describeBrowser('the public tracking page', () => {
     await expectMap(page, 'Seattle');
     await checkPage(page, 'track-in-transit');
 
-    await travelUntil(async () => (await statusOf(order.id)) === 'delivered');
+    await travelUntil(suite.server, async () => (await statusOf(order.id)) === 'delivered');
     await page.reload();
     await eventually(() => page.getByTestId('order-status').textContent()).toBe('Delivered');
     expect(await steps.allTextContents()).toEqual(['Label created (done)', 'In transit (done)', 'Out for delivery (done)', 'Delivered (current)']);
@@ -107,7 +97,7 @@ describeBrowser('the public tracking page', () => {
 
   it('fits a 375 px wide phone: no sideways scrolling, the map still drawn', async () => {
     const order = await placeOrder();
-    await travelUntil(async () => (await statusOf(order.id)) === 'delivered');
+    await travelUntil(suite.server, async () => (await statusOf(order.id)) === 'delivered');
     const page = await suite.newPage({ viewport: MOBILE_VIEWPORT });
     await page.goto(suite.url(`/track/${order.tracking_token}`));
     await eventually(() => page.getByTestId('order-status').textContent()).toBe('Delivered');

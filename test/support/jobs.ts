@@ -5,6 +5,7 @@
  * second, so what is still unrelayed afterwards is relayed here too (the same function the
  * schedule's job calls) before the worker runs again.
  */
+import { expect } from 'vitest';
 import { relayEvents } from '../../src/event-relay.js';
 import { startAppWorker } from '../../src/job-handlers.js';
 import { notificationDepsOf } from '../../src/notifications/notification-deps-of.js';
@@ -26,4 +27,22 @@ export async function drainJobs(server: Pick<TestServer, 'deps'>): Promise<numbe
   } finally {
     await worker.stop();
   }
+}
+
+/** Moves the test clock on by `ms` in steps, running the worker (and so the sim carrier's pushes) at each. */
+export async function travel(server: Pick<TestServer, 'deps' | 'clock'>, ms: number, step = 20_000): Promise<void> {
+  for (let t = 0; t < ms; t += step) {
+    server.clock.advance(step);
+    await drainJobs(server);
+  }
+}
+
+/** Like travel, until `done`; the test fails when it is not done within `limitMs`. */
+export async function travelUntil(server: Pick<TestServer, 'deps' | 'clock'>, done: () => Promise<boolean>, limitMs = 10 * 60_000, step = 20_000): Promise<void> {
+  for (let t = 0; t < limitMs; t += step) {
+    if (await done()) return;
+    server.clock.advance(step);
+    await drainJobs(server);
+  }
+  expect(await done(), 'the sim journey did not get there in time').toBe(true);
 }

@@ -15,7 +15,7 @@
  */
 import { expect } from 'vitest';
 import { addStock, createProduct, createWarehouse, orderBody } from './fixtures.js';
-import { drainJobs } from './jobs.js';
+import { drainJobs, travel } from './jobs.js';
 import type { TestServer } from './server.js';
 import { STAFF_PASSWORD, type CustomerSession } from './sessions.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
@@ -55,14 +55,6 @@ function ok(res: { status: number; text: string; body: any }, what: string): any
   expect(res.status, `${what}: ${res.text}`).toBeGreaterThanOrEqual(200);
   expect(res.status, `${what}: ${res.text}`).toBeLessThan(300);
   return res.body;
-}
-
-/** Moves the test clock on in steps, running the worker (and so the sim carrier's pushes) at each. */
-async function travel(server: TestServer, ms: number, step = 20_000): Promise<void> {
-  for (let t = 0; t < ms; t += step) {
-    server.clock.advance(step);
-    await drainJobs(server);
-  }
 }
 
 /** `receiverPath`: where on the receiver the endpoint's deliveries go. */
