@@ -64,7 +64,7 @@ describe('what can still be returned, in words', () => {
         line({ sku: 'CAP', delivered: 0, allowed: 0, window_closes_at: null, note: 'not_delivered' }),
       ]),
     );
-    expect(lines.map((l) => [l.sku, l.delivered, l.held, l.allowed, l.windowClosesAt])).toEqual([
+    expect(lines.map((l) => [l.sku, l.delivered, l.held, l.allowed, l.window_closes_at])).toEqual([
       ['MUG', 2, 1, 1, '2026-12-22T10:05:00.000Z'],
       ['TEA', 3, 0, 1, '2026-12-22T10:05:00.000Z'],
       ['GIFT', 2, 0, 0, '2026-12-22T10:05:00.000Z'],

@@ -7,20 +7,8 @@ import type { Returnable } from '../api/index.js';
 
 type ServerLine = Returnable['lines'][number];
 
-export interface ReturnableLine {
-  sku: string;
-  name: string;
-  unit_price: number;
-  delivered: number;
-  /** Units other returns already hold. */
-  held: number;
-  /** What may be asked for now. */
-  allowed: number;
-  /** When the window of the last delivery of the SKU closes (null: none delivered). */
-  windowClosesAt: string | null;
-  /** Why nothing (or less) can be returned, in words; null when all delivered units can. */
-  note: string | null;
-}
+/** A line of the server's answer, with its note in words (null when all delivered units can come back). */
+export type ReturnableLine = Omit<ServerLine, 'note'> & { note: string | null };
 
 function noteText(line: ServerLine): string | null {
   switch (line.note) {
@@ -42,16 +30,7 @@ function noteText(line: ServerLine): string | null {
 }
 
 export function returnableLines(answer: Returnable): ReturnableLine[] {
-  return answer.lines.map((l) => ({
-    sku: l.sku,
-    name: l.name,
-    unit_price: l.unit_price,
-    delivered: l.delivered,
-    held: l.held,
-    allowed: l.allowed,
-    windowClosesAt: l.window_closes_at,
-    note: noteText(l),
-  }));
+  return answer.lines.map((l) => ({ ...l, note: noteText(l) }));
 }
 
 /** Whether anything of the order can still be asked back. */

@@ -24,7 +24,7 @@ export function ReturnLineFields({
   onChange(choice: LineChoice): void;
 }) {
   const chosen = choice.quantity > 0;
-  const until = line.windowClosesAt ? ` until ${formatDay(line.windowClosesAt)}` : '';
+  const until = line.window_closes_at ? ` until ${formatDay(line.window_closes_at)}` : '';
   return (
     <fieldset className="portal-return-line" data-sku={line.sku}>
       <legend>{line.name}</legend>
