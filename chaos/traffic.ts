@@ -5,6 +5,7 @@
  * at once and which one gets a goodwill refund once captured — comes from the seed.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BENCH_DESTINATIONS } from '../bench/support/places.js';
 import type { Answer, ChaosClient } from './client.js';
 import type { Random } from './random.js';
 import type { Sku } from './shop.js';
@@ -37,14 +38,6 @@ export interface PlacedOrder {
   error: string | null;
 }
 
-const CITIES = [
-  { city: 'Austin', region: 'TX', postal_code: '78701' },
-  { city: 'Boston', region: 'MA', postal_code: '02108' },
-  { city: 'Denver', region: 'CO', postal_code: '80202' },
-  { city: 'Seattle', region: 'WA', postal_code: '98101' },
-  { city: 'Chicago', region: 'IL', postal_code: '60601' },
-  { city: 'Atlanta', region: 'GA', postal_code: '30303' },
-];
 /** Customers are reused (upserted by email), as real ones come back. */
 const CUSTOMERS = 150;
 export const REFUND_AMOUNT = 300;
@@ -67,7 +60,7 @@ export function planOrders(count: number, catalog: readonly Sku[], random: Rando
 
 function bodyOf(plan: PlannedOrder) {
   const n = plan.index % CUSTOMERS;
-  const place = CITIES[plan.index % CITIES.length]!;
+  const place = BENCH_DESTINATIONS[plan.index % BENCH_DESTINATIONS.length]!;
   return {
     customer: { email: `customer${n}@chaos.example`, name: `Chaos Customer ${n}`, phone: null },
     shipping_address: { name: `Chaos Customer ${n}`, line1: `${plan.index + 1} Main St`, line2: null, ...place, country: 'US' },

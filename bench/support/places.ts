@@ -1,7 +1,7 @@
 /**
  * Where the benchmarks' shops keep stock and where their orders go: two warehouses and six US
  * cities the offline gazetteer knows (so tracking has coordinates), shared by every bench that
- * seeds a shop through the API.
+ * seeds a shop through the API and by the chaos run's orders.
  */
 export const BENCH_WAREHOUSES = [
   { code: 'DAL', name: 'Dallas', address: { line1: '1 Dock Rd', city: 'Dallas', region: 'TX', postal_code: '75201', country: 'US' } },
