@@ -64,7 +64,7 @@ const DOCS_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export async function buildApp(deps: Deps): Promise<App> {
-  const securityHeaders = { https: deps.config.publicUrl.startsWith('https://') };
+  const securityHeaders = securityHeadersOf({ https: deps.config.publicUrl.startsWith('https://') });
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: !deps.config.requestLogging }),
@@ -73,7 +73,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: 'array' } },
     // Requests the HTTP parser cannot read get a problem+json 400 too (Fastify's default is plain JSON).
-    clientErrorHandler: (error, socket) => answerClientError(error, socket, securityHeadersOf(securityHeaders)),
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, securityHeaders),
     // Answers to requests no route was matched for (a path that is not valid UTF-8) carry the security headers too.
     frameworkErrors: (error, request, reply) => {
       applySecurityHeaders(reply, securityHeaders);

@@ -54,18 +54,21 @@ export function securityHeadersOf(options: SecurityHeaderOptions): Record<string
   };
 }
 
-/** The headers for one answer, before a route has had its say. Also used by answers sent before routing. */
-export function applySecurityHeaders(reply: FastifyReply, options: SecurityHeaderOptions): void {
+/**
+ * The headers for one answer, before a route has had its say. Also used by answers sent before
+ * routing. `headers`: securityHeadersOf's, made once per app rather than once per request.
+ */
+export function applySecurityHeaders(reply: FastifyReply, headers: Readonly<Record<string, string>>): void {
   const raw = reply.raw;
   if (raw.headersSent) return;
-  for (const [name, value] of Object.entries(securityHeadersOf(options))) raw.setHeader(name, value);
+  for (const name in headers) raw.setHeader(name, headers[name]!);
   raw.removeHeader('x-powered-by');
 }
 
-export function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
+export function installSecurityHeaders(app: FastifyInstance, headers: Readonly<Record<string, string>>): void {
   // First of the onRequest hooks (app.ts registers it before authentication), so that a refused
   // request's 401 carries them too.
-  app.addHook('onRequest', async (_request, reply) => applySecurityHeaders(reply, options));
+  app.addHook('onRequest', async (_request, reply) => applySecurityHeaders(reply, headers));
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
     // getHeader sees the raw response's default too: replace it only when no route chose another.
