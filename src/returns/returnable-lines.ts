@@ -3,26 +3,16 @@
  * admin): the same arithmetic the request is checked with (return-request-rules.ts), on the
  * server's clock, so a page never offers what the request would refuse. Pure: no I/O.
  */
+import type { Static } from '@sinclair/typebox';
 import type { ReturnSettings } from '../config-returns.js';
 import { isNonReturnableSku } from './return-policy.js';
 import { returnableOf, type ReturnRequestFacts } from './return-request-rules.js';
+import type { ReturnableSchema } from './return.schemas.js';
 
+/** One line of the answer (ReturnableSchema, the documented shape). */
+export type ReturnableLine = Static<typeof ReturnableSchema>['lines'][number];
 /** Why fewer units than were delivered (or none) can be asked for now. */
-export type ReturnableNote = 'not_delivered' | 'non_returnable' | 'in_other_returns' | 'window_closed' | 'partly_in_other_returns' | 'partly_past_window';
-
-export interface ReturnableLine {
-  sku: string;
-  name: string;
-  unit_price: number;
-  delivered: number;
-  /** Units the order's other returns hold. */
-  held: number;
-  /** What may be asked for now. */
-  allowed: number;
-  /** When the window of the SKU's last delivery closes; null before any delivery. */
-  window_closes_at: string | null;
-  note: ReturnableNote | null;
-}
+export type ReturnableNote = NonNullable<ReturnableLine['note']>;
 
 function noteOf(r: ReturnType<typeof returnableOf>, blocked: boolean): ReturnableNote | null {
   if (blocked) return 'non_returnable';
