@@ -4,7 +4,7 @@ export { refundRoutes } from './refunds.routes.js';
 export { paymentWebhookRoutes } from './payment-webhooks.routes.js';
 export { paymentJobHandlers } from './payment-jobs.js';
 export { afterOrderStatusChange, enqueueFulfillment, FULFILLMENT_START_JOB, type OrderPaymentDeps } from './order-payments.js';
-export { findOrderRow, findOrderLines, findAllocationViews, insertOrderEvent, lockOrder, setOrderStatus, loadOrder, updateLineQuantities, orderLineView, expectedDatesOf } from './order.repository.js';
+export { findOrderRow, findOrderLines, findAllocationViews, insertOrderEvent, lockOrder, setOrderStatus, loadOrder, updateLineQuantities, orderLineView, expectedDatesOf, orderNumbersOf } from './order.repository.js';
 export { placeOrder } from './place-order.js';
 export { orderDepsOf } from './order-deps.js';
 export { orderStatuses, orderTransitions, initialOrderStatuses, terminalOrderStatuses, canTransition, type OrderStatus } from './order-status.js';

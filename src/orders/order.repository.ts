@@ -200,6 +200,13 @@ export async function findOrderRow(db: Executor, idOrNumber: string): Promise<Or
   return (await db.selectFrom('orders').selectAll().where(column, '=', value).executeTakeFirst()) ?? null;
 }
 
+/** The numbers (W-000123) of the given orders by id, in one query: a page of shipments or returns shows them all. */
+export async function orderNumbersOf(db: Executor, orderIds: readonly string[]): Promise<Map<string, string>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db.selectFrom('orders').select(['id', 'number']).where('id', 'in', [...new Set(orderIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
 export async function findOrderLines(db: Executor, orderIds: readonly string[]): Promise<Map<string, OrderLineTable[]>> {
   const byOrder = new Map<string, OrderLineTable[]>(orderIds.map((id) => [id, []]));
   if (orderIds.length === 0) return byOrder;

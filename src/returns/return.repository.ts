@@ -2,6 +2,7 @@
  * Return records. Every status change is a conditional update on the status it starts from
  * (`moveReturn`): the loser of two concurrent approvals, receipts or refunds learns it from 0 rows.
  */
+import { orderNumbersOf } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import type { ReturnLineTable, ReturnTable } from '../platform/db/schema.js';
 import type { RefundBreakdown } from './return-policy.js';
@@ -125,8 +126,7 @@ export async function updateReturnLine(db: Executor, line: { id: string; quantit
 /** Everything the view shows besides the record: read with one query each. */
 export async function returnViews(db: Executor, records: readonly ReturnRecord[], labelUrl: (r: ReturnRecord) => string): Promise<ReturnView[]> {
   if (records.length === 0) return [];
-  const orderIds = [...new Set(records.map((r) => r.order_id))];
-  const orders = new Map((await db.selectFrom('orders').select(['id', 'number']).where('id', 'in', orderIds).execute()).map((o) => [o.id, o.number]));
+  const orders = await orderNumbersOf(db, records.map((r) => r.order_id));
   const shipmentIds = records.map((r) => r.shipment_id).filter((id): id is string => id !== null);
   const shipments = new Map(
     shipmentIds.length === 0

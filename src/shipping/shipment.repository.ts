@@ -2,6 +2,7 @@
  * Shipments and their tracking events: rows in, views out. Free functions over a database or a
  * transaction (the caller chooses).
  */
+import { orderNumbersOf } from '../orders/index.js';
 import type { Executor } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import type { ShipmentTable, TrackingEventTable } from '../platform/db/schema.js';
@@ -216,13 +217,6 @@ export async function warehouseCodes(db: Executor, ids: readonly string[]): Prom
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-/** The numbers (W-000123) of the given orders, in one query: a page of shipments shows them all. */
-export async function orderNumbers(db: Executor, orderIds: readonly string[]): Promise<Map<string, string>> {
-  if (orderIds.length === 0) return new Map();
-  const rows = await db.selectFrom('orders').select(['id', 'number']).where('id', 'in', [...new Set(orderIds)]).execute();
-  return new Map(rows.map((r) => [r.id, r.number]));
-}
-
 /** One shipment's view, or not_found. */
 export async function shipmentViewOrThrow(db: Executor, id: string, publicUrl: string): Promise<ShipmentView> {
   const s = await findShipment(db, id);
@@ -234,7 +228,7 @@ export async function shipmentViewOrThrow(db: Executor, id: string, publicUrl: s
 export async function shipmentViews(db: Executor, shipments: readonly Shipment[], publicUrl: string): Promise<ShipmentView[]> {
   const events = await trackingEventsOf(db, shipments.map((s) => s.id));
   const codes = await warehouseCodes(db, shipments.map((s) => s.warehouse_id));
-  const numbers = await orderNumbers(db, shipments.map((s) => s.order_id));
+  const numbers = await orderNumbersOf(db, shipments.map((s) => s.order_id));
   // Every shipment belongs to an order (a foreign key); the id stands in should that ever break.
   return shipments.map((s) => shipmentView(s, codes.get(s.warehouse_id) ?? s.warehouse_id, numbers.get(s.order_id) ?? s.order_id, events.get(s.id) ?? [], publicUrl));
 }
