@@ -85,9 +85,11 @@ async function placeOne(api: ChaosClient, plan: PlannedOrder): Promise<PlacedOrd
   const orderId = outcome === 'placed' ? (res.body.id as string) : outcome === 'declined' ? ((res.body.order_id as string | undefined) ?? null) : null;
   const placed: PlacedOrder = { plan, outcome, status: res.status, orderId, attempts: res.attempts, retried: res.retried, cancelStatus: null, refundId: null, refundStatus: null, error: outcome === 'failed' ? JSON.stringify(res.body).slice(0, 300) : null };
   // Cancelled straight away, while it is still being processed: the payment is voided (or, if the
-  // pipeline was quicker, the cancel is refused with 409 and the order goes on to delivery).
+  // pipeline was quicker, the cancel is refused with 409 and the order goes on to delivery). With a
+  // key of its own: a cancel whose answer a kill cut off is replayed as the 200 it was, where a
+  // plain retry would be told 409 "already cancelled".
   if (outcome === 'placed' && plan.cancel) {
-    const cancel = await api.post(`/api/v1/orders/${orderId}/cancel`, { reason: 'chaos run: customer changed their mind' });
+    const cancel = await api.post(`/api/v1/orders/${orderId}/cancel`, { reason: 'chaos run: customer changed their mind' }, `${plan.key}-cancel`);
     placed.cancelStatus = cancel.status;
   }
   return placed;

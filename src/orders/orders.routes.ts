@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { Deps } from '../deps.js';
-import { isTransientConflict } from '../platform/db/database.js';
+import { transactionWithRetry } from '../platform/db/database.js';
 import { notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
-import { replyIdempotentFlow } from '../platform/http/idempotency.js';
+import { replyIdempotent, replyIdempotentFlow } from '../platform/http/idempotency.js';
 import { decodeCursor, listOf, page, problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { cancelOrder } from './cancel-order.js';
@@ -14,18 +14,6 @@ import { orderDepsOf } from './order-deps.js';
 import { orderAnswer, submitOrder } from './submit-order.js';
 
 const tags = ['orders'];
-/** Deadlocks and busy databases are retried whole; the transaction left nothing behind. */
-const TRANSACTION_ATTEMPTS = 5;
-
-async function retryTransient<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= TRANSACTION_ATTEMPTS || !isTransientConflict(error)) throw error;
-    }
-  }
-}
 
 export function orderRoutes(deps: Deps) {
   const orderDeps = orderDepsOf(deps);
@@ -124,9 +112,7 @@ export function orderRoutes(deps: Deps) {
         schema: { tags, summary: 'Move an order along its lifecycle by hand', params: OrderIdParams, body: ChangeStatusBody, response: { 200: OrderSchema, ...problemResponses } },
       },
       async (request) => {
-        const id = await retryTransient(() =>
-          deps.db.transaction().execute((trx) => changeOrderStatus(trx, orderDeps, request.params.id, request.body, principalLabel(request.principal))),
-        );
+        const id = await transactionWithRetry(deps.db, (trx) => changeOrderStatus(trx, orderDeps, request.params.id, request.body, principalLabel(request.principal)));
         return orderOrThrow(id);
       },
     );
@@ -135,13 +121,24 @@ export function orderRoutes(deps: Deps) {
       '/orders/:id/cancel',
       {
         config: { access: 'operator' },
-        schema: { tags, summary: 'Cancel an order, whole or some lines, before shipment', params: OrderIdParams, body: CancelOrderBody, response: { 200: OrderSchema, ...problemResponses } },
+        schema: {
+          tags,
+          summary: 'Cancel an order, whole or some lines, before shipment',
+          description: 'Honours Idempotency-Key: a cancel retried after its answer was lost gets that answer again instead of cancelling more lines or a 409.',
+          params: OrderIdParams,
+          body: CancelOrderBody,
+          response: { 200: OrderSchema, ...problemResponses },
+        },
       },
-      async (request) => {
-        const id = await retryTransient(() =>
-          deps.db.transaction().execute((trx) => cancelOrder(trx, orderDeps, request.params.id, request.body, principalLabel(request.principal))),
-        );
-        return orderOrThrow(id);
+      async (request, reply) => {
+        const order = await findOrderRow(deps.db, request.params.id);
+        if (!order) throw notFound(`Order ${request.params.id}`);
+        // Scoped to the order (by id, however the caller named it): the same key and reason for
+        // another order is another request.
+        return replyIdempotent(deps, request, reply, `POST /orders/${order.id}/cancel`, async (trx) => {
+          const id = await cancelOrder(trx, orderDeps, order.id, request.body, principalLabel(request.principal));
+          return { status: 200, body: await loadOrder(trx, id, publicUrl) };
+        });
       },
     );
   };

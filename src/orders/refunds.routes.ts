@@ -78,11 +78,14 @@ export function refundRoutes(deps: Deps) {
           response: { 201: RefundDetailSchema, ...problemResponses },
         },
       },
-      async (request, reply) =>
-        // Scoped to the order too: the same key and body for another order is another request.
-        replyIdempotent(deps, request, reply, `POST /orders/${request.params.id}/refunds`, async (trx) => {
+      async (request, reply) => {
+        const order = await findOrderRow(deps.db, request.params.id);
+        if (order === null) throw notFound(`Order ${request.params.id}`);
+        // Scoped to the order, by id however the caller named it: the same key and body for another
+        // order is another request, and a retry by number of a refund asked by id is a replay.
+        return replyIdempotent(deps, request, reply, `POST /orders/${order.id}/refunds`, async (trx) => {
           const now = isoTime(deps.clock.now());
-          const found = await findOrderRow(trx, request.params.id);
+          const found = await findOrderRow(trx, order.id);
           if (found === null || !(await lockOrder(trx, found.id, now))) throw notFound(`Order ${request.params.id}`);
           // Read under the lock: a concurrent refund of this payment is visible now.
           const payment = await currentPayment(trx, found.id);
@@ -92,7 +95,8 @@ export function refundRoutes(deps: Deps) {
           }
           const id = await openRefund(trx, orderDeps, payment, request.body.amount, request.body.reason, principalLabel(request.principal), now);
           return { status: 201, body: refundDetail((await findRefund(trx, id))!) };
-        }),
+        });
+      },
     );
 
     app.get(

@@ -153,11 +153,15 @@ function purchaseOrderRoutes(deps: ReplenishmentDeps) {
           response: { 200: PurchaseOrderSchema, ...problemResponses },
         },
       },
-      async (request, reply) =>
-        replyIdempotent(deps, request, reply, `POST /purchase-orders/${request.params.id}/receive`, async (trx) => {
-          const po = await receivePurchaseOrder(trx, deps, request.params.id, request.body, principalLabel(request.principal));
+      async (request, reply) => {
+        const found = await findPurchaseOrder(deps.db, request.params.id);
+        if (found === null) throw notFound(`Purchase order ${request.params.id}`);
+        // Scoped by id, however the caller named it: a receipt retried by number is still a replay.
+        return replyIdempotent(deps, request, reply, `POST /purchase-orders/${found.id}/receive`, async (trx) => {
+          const po = await receivePurchaseOrder(trx, deps, found.id, request.body, principalLabel(request.principal));
           return { status: 200, body: await purchaseOrderView(trx, po.id) };
-        }),
+        });
+      },
     );
   };
 }

@@ -46,7 +46,9 @@ export function shipmentRoutes(deps: ShippingDeps) {
         const order = await findOrderRow(deps.db, request.params.id);
         if (order === null) throw notFound(`Order ${request.params.id}`);
         const actor = principalLabel(request.principal);
-        return replyIdempotentFlow(deps, request, reply, 'POST /orders/{id}/shipments', async (steps) => {
+        // Scoped to the order: the same key and body ({} buys everything waiting) for another order
+        // is another label, never a replay of this one's.
+        return replyIdempotentFlow(deps, request, reply, `POST /orders/${order.id}/shipments`, async (steps) => {
           let bought;
           try {
             bought = await buyShipments(deps, order.id, { ...request.body, actor });

@@ -1,4 +1,4 @@
-/** Idempotency-Key on creating POSTs (API.md): replays, reuse with another body, scope per caller. */
+/** Idempotency-Key on creating POSTs (API.md) and on cancels: replays, reuse with another body, scope per caller and object. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.js';
 import { addStock, createProduct, createWarehouse, orderBody } from '../support/fixtures.js';
@@ -62,6 +62,35 @@ describe.each(testDialects())('idempotency keys on %s', (dialect) => {
     expect(byAdmin.body.id).not.toBe(byOperator.body.id);
     const product = await server.operator.post('/api/v1/products', { sku: 'KEYED', name: 'k', unit_price: 1, currency: 'USD' }, withKey('shared'));
     expect(product.status, product.text).toBe(201);
+  });
+
+  it('replays a cancel retried with its key, by id or number, so a partial cancel takes its units once', async () => {
+    const place = async () => (await server.operator.post('/api/v1/orders', orderBody([{ sku: 'MUG', quantity: 3 }]))).body;
+    const [order, other] = [await place(), await place()];
+    const cancelOne = { lines: [{ sku: 'MUG', quantity: 1 }], reason: 'one too many' };
+    const first = await server.operator.post(`/api/v1/orders/${order.id}/cancel`, cancelOne, withKey('cancel-1'));
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.lines[0].quantity_cancelled).toBe(1);
+    for (const named of [order.id, order.number]) {
+      const replay = await server.operator.post(`/api/v1/orders/${named}/cancel`, cancelOne, withKey('cancel-1'));
+      expect(replay.status).toBe(200);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body).toEqual(first.body);
+    }
+    expect((await server.viewer.get(`/api/v1/orders/${order.id}`)).body.lines[0].quantity_cancelled).toBe(1);
+
+    // The same key and body for another order is that order's own cancel.
+    const elsewhere = await server.operator.post(`/api/v1/orders/${other.id}/cancel`, cancelOne, withKey('cancel-1'));
+    expect(elsewhere.status, elsewhere.text).toBe(200);
+    expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
+    expect(elsewhere.body).toMatchObject({ id: other.id, lines: [{ quantity_cancelled: 1 }] });
+
+    // A whole cancel replayed after it succeeded is its 200, not 409 "already cancelled".
+    const whole = await server.operator.post(`/api/v1/orders/${order.id}/cancel`, { reason: 'changed my mind' }, withKey('cancel-2'));
+    expect(whole.body.status).toBe('cancelled');
+    expect((await server.operator.post(`/api/v1/orders/${order.id}/cancel`, { reason: 'changed my mind' }, withKey('cancel-2'))).status).toBe(200);
+    expectProblem(await server.operator.post(`/api/v1/orders/${order.id}/cancel`, { reason: 'changed my mind' }), 409, 'invalid_transition');
+    expectProblem(await server.operator.post('/api/v1/orders/ord_missing/cancel', { reason: 'x' }, withKey('cancel-3')), 404, 'not_found');
   });
 
   it('keeps the books balanced', async () => {

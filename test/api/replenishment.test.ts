@@ -300,7 +300,7 @@ describe.each(testDialects())('replenishment on %s', (dialect) => {
     expect(await ledgerMismatches(server.deps.db)).toEqual([]);
   });
 
-  it('counts a receipt once when it is retried with the same Idempotency-Key', async () => {
+  it('counts a receipt once when it is retried with the same Idempotency-Key, by id or number', async () => {
     const supplier = await createSupplier();
     await createProduct(server.admin, 'RETRY-1', { reorder_point: 2, reorder_quantity: 10, supplier_id: supplier.id });
     await addStock(server.admin, 'RETRY-1', 'DAL', 2);
@@ -308,7 +308,8 @@ describe.each(testDialects())('replenishment on %s', (dialect) => {
     const [po] = await purchaseOrdersOf(supplier.id);
     const headers = { 'idempotency-key': `receive-${dialect}` };
     const first = await server.operator.post(`/api/v1/purchase-orders/${po.id}/receive`, { lines: [{ sku: 'RETRY-1', quantity: 4 }] }, { headers });
-    const again = await server.operator.post(`/api/v1/purchase-orders/${po.id}/receive`, { lines: [{ sku: 'RETRY-1', quantity: 4 }] }, { headers });
+    // Retried by number: the same purchase order, so the same request.
+    const again = await server.operator.post(`/api/v1/purchase-orders/${po.number}/receive`, { lines: [{ sku: 'RETRY-1', quantity: 4 }] }, { headers });
     expect(first.status, first.text).toBe(200);
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');

@@ -180,6 +180,13 @@ describe.each(testDialects())('shipping with the sim carrier on %s', (dialect) =
     const replay = await server.operator.post(path, { lines: [{ sku: 'MUG', quantity: 1 }], carrier: 'sim', service: 'express' }, { headers: { 'idempotency-key': `ship-${o.id}` } });
     expect(replay.body.id).toBe(partial.body.id);
     expect((await order(o.id)).status).toBe('processing');
+    // The same key and body for another order buys that order's label, not a replay of this one.
+    const other = await placed(orderBody([{ sku: 'MUG', quantity: 1 }], { shipping: { strategy: 'cheapest', carrier: null, service: null } }));
+    await server.operator.post(`/api/v1/orders/${other.id}/status`, { status: 'processing' });
+    const elsewhere = await server.operator.post(`/api/v1/orders/${other.id}/shipments`, { lines: [{ sku: 'MUG', quantity: 1 }], carrier: 'sim', service: 'express' }, { headers: { 'idempotency-key': `ship-${o.id}` } });
+    expect(elsewhere.status, elsewhere.text).toBe(201);
+    expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
+    expect(elsewhere.body).toMatchObject({ order_id: other.id });
 
     const rest = await server.operator.post(path, {});
     expect(rest.status, rest.text).toBe(201);

@@ -8191,7 +8191,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an order, whole or some lines, before shipment */
+        /**
+         * Cancel an order, whole or some lines, before shipment
+         * @description Honours Idempotency-Key: a cancel retried after its answer was lost gets that answer again instead of cancelling more lines or a 409.
+         */
         post: {
             parameters: {
                 query?: never;
