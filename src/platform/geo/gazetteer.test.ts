@@ -17,6 +17,12 @@ describe('the offline gazetteer', () => {
     expect(locate('MX', 'Mexico')).toMatchObject({ precision: 'city', latitude: expect.closeTo(19.43, 1) });
   });
 
+  it("does not take a city's second country code (GeoNames cc2) for its name", () => {
+    // Mariehamn and the other Åland towns carry FI as their second country.
+    expect(locate('AX', 'Mariehamn')?.precision).toBe('city');
+    expect(locate('AX', 'FI')?.precision).toBe('country');
+  });
+
   it('falls back to the country, then to nothing', () => {
     expect(locate('FR', 'Nowhere-sur-Rien')?.precision).toBe('country');
     expect(locate('ZZ', 'Nowhere')).toBeNull();

