@@ -66,6 +66,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '4000' }).publicUrl).toBe('http://127.0.0.1:4000');
     expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/w.db', WAYBILL_SQLITE_SYNCHRONOUS: 'full', WAYBILL_SQLITE_CACHE_MIB: '8' }).database).toEqual({ kind: 'sqlite', file: '/tmp/w.db', synchronous: 'FULL', cacheMib: 8 });
     expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/w' }).database.kind).toBe('postgres');
+    // file: as other tools write it, a path or a URL, rather than a folder named "file:".
+    for (const [url, file] of [['file:./data/w.db', './data/w.db'], ['file:///srv/w.db', '/srv/w.db'], ['/srv/w.db', '/srv/w.db']]) {
+      expect(loadConfig({ DATABASE_URL: url }).database).toMatchObject({ kind: 'sqlite', file });
+    }
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/w' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'file://elsewhere/w.db' })).toThrow(/DATABASE_URL/);
   });
 
   it('refuses a PORT that is not a port, naming PORT', () => {

@@ -123,12 +123,27 @@ function database(env: Env): DatabaseTarget {
     }
     return { kind: 'postgres', url, poolSize: integer(env, 'WAYBILL_PG_POOL_SIZE', 10, 1, 500) };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new ConfigError('DATABASE_URL', `must be postgres://… or a SQLite file path, got "${url}"`);
-  }
-  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  const file = sqliteFileOf(url);
+  if (file === null) throw new ConfigError('DATABASE_URL', `must be postgres://… or a SQLite file path, got "${url}"`);
   const synchronous = oneOf(env, 'WAYBILL_SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal');
   return { kind: 'sqlite', file, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', cacheMib: sqliteCacheMib(env) };
+}
+
+/**
+ * The SQLite file a DATABASE_URL names: a path, `sqlite:<path>`, or a `file:` URL or path (as other
+ * tools write them: `file:./data/w.db`, `file:///srv/w.db`); null for any other scheme.
+ */
+function sqliteFileOf(url: string): string | null {
+  if (/^file:\/\//i.test(url)) {
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return null;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return null;
+  for (const prefix of ['sqlite:', 'file:']) if (url.toLowerCase().startsWith(prefix)) return url.slice(prefix.length);
+  return url;
 }
 
 /**
