@@ -126,7 +126,7 @@ describeBrowser('the admin operations pages', () => {
 
   describe('inventory', () => {
     it('shows stock and low stock, adjusts and counts a row, and keeps the ledger and the reorder policy', async () => {
-      const page = await signedIn('/admin/inventory', 'Inventory');
+      const page = await signedIn('/admin/inventory', 'Inventory', { expectHttpErrors: [{ status: 409, url: '/api/v1/inventory/adjustments' }] });
       const mug = page.getByTestId('stock-row-MUG@DAL');
       await mug.waitFor();
       // 50 in, 1 reserved for the order (shipped orders leave on_hand when handed over).
@@ -147,6 +147,12 @@ describeBrowser('the admin operations pages', () => {
       const before = Number(await mug.locator('[data-field="on_hand"]').textContent());
       await mug.getByRole('button', { name: 'Manage MUG at DAL' }).click();
       const panel = page.getByRole('region', { name: 'Adjust MUG at DAL' });
+      // First a removal of more than is on hand: refused, and the corrected form is a new request
+      // (under the refused one's Idempotency-Key the server would answer 422 idempotency_key_reused).
+      await panel.getByLabel('Change in units').fill(String(-(before + 1)));
+      await panel.getByLabel('Reason').fill('Found a box in aisle 4');
+      await panel.getByRole('button', { name: 'Adjust stock' }).click();
+      await eventually(() => panel.getByRole('alert').textContent()).toContain('reserved');
       await panel.getByLabel('Change in units').fill('5');
       await panel.getByLabel('Reason').fill('Found a box in aisle 4');
       await checkPage(page, 'admin-inventory-adjust');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { customerTimeline, timelineText, withoutRepeats } from '../../web/src/portal/timeline-text.js';
 import type { Returnable } from '../../web/src/api/index.js';
 import { canReturnSomething, returnableLines } from '../../web/src/portal/returnable.js';
-import { buildRequest, emptyChoice, idempotencyKeyOf, problemsFromServer } from '../../web/src/portal/returns/return-form.js';
+import { buildRequest, emptyChoice, problemsFromServer } from '../../web/src/portal/returns/return-form.js';
 import { policySentences } from '../../web/src/portal/return-words.js';
 import { lastScanText } from '../../web/src/track/last-scan.js';
 import { trackingSettled } from '../../web/src/track/polling.js';
@@ -99,10 +99,6 @@ describe('the return form', () => {
       { sku: 'MUG', field: 'quantity', message: 'MUG cannot be returned' },
       { sku: null, field: 'comment', message: 'is too long' },
     ]);
-  });
-
-  it('makes idempotency keys of visible ASCII', () => {
-    expect(idempotencyKeyOf(new Uint8Array([0, 15, 255]))).toBe('ret-000fff');
   });
 
   it('says the policy in sentences', () => {

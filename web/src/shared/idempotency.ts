@@ -1,12 +1,13 @@
 /**
- * Idempotency keys for the POSTs that create something (a label, a refund, a return, a supplier…).
- * One key per thing being created: a submit retried after a lost answer sends the same key, so the
- * server replays its first answer instead of creating a second one; a new key is drawn once the
- * creation succeeded (or was refused for good).
+ * Idempotency keys for the POSTs that create something (a label, a refund, a return, a supplier…)
+ * or must not happen twice (a partial cancel). One key per attempt: a submit retried after a lost
+ * answer sends the same body with the same key, so the server replays its first answer instead of
+ * doing it twice; a new key is drawn once the attempt was answered (done, or refused for good), and
+ * for a changed body, which the server would refuse under the old key (422 idempotency_key_reused).
  *
  * 128 random bits as hex from crypto.getRandomValues, which works on plain http too (a shop's own
  * network); crypto.randomUUID needs a secure context. Pure apart from the random bytes (no React:
- * the portal's return rules, which Node tests import, use it); the form hook is useIdempotencyKey.ts.
+ * the portal's return rules, which Node tests import, use it); the form hook is useIdempotentSend.ts.
  */
 
 /** The key for these random bytes: `<prefix>-<hex>`; the prefix tells the server's logs who sent it. */
@@ -16,4 +17,33 @@ export function idempotencyKeyFrom(bytes: Uint8Array, prefix = 'web'): string {
 
 export function newIdempotencyKey(prefix?: string): string {
   return idempotencyKeyFrom(crypto.getRandomValues(new Uint8Array(16)), prefix);
+}
+
+/**
+ * Whether a failed attempt may still be running or done without our knowing, so its retry must
+ * carry the same key: no answer came (status 0), the server failed (5xx), or it asked to wait (429,
+ * or 409 idempotency_key_in_use while the first attempt runs). Any other answer is final: the
+ * server keeps it under the key, so sending the same key again would only replay that refusal.
+ */
+export function keepsKey(status: number, code: string): boolean {
+  return status === 0 || status >= 500 || status === 429 || (status === 409 && code === 'idempotency_key_in_use');
+}
+
+/** A form's key (see the top of this file): `for(body)` before each send, `answered` after it. */
+export class FormKey {
+  private pending: { body: string; key: string } | null = null;
+
+  constructor(private readonly draw: () => string = newIdempotencyKey) {}
+
+  /** The key to send this body with: the pending attempt's if it was this body, else a new one. */
+  for(body: unknown): string {
+    const text = JSON.stringify(body) ?? '';
+    if (this.pending?.body !== text) this.pending = { body: text, key: this.draw() };
+    return this.pending.key;
+  }
+
+  /** After the send: success (`null`) or a final refusal ends the attempt; a lost answer keeps it. */
+  answered(failure: { status: number; code: string } | null): void {
+    if (failure === null || !keepsKey(failure.status, failure.code)) this.pending = null;
+  }
 }

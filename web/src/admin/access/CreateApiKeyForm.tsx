@@ -3,21 +3,19 @@ import { useCallback } from 'react';
 import { api, call, type CreatedApiKey, type StaffRole } from '../../api/index.js';
 import { Field, SelectField } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { ROLE_HINT, roleOptions } from './role-words.js';
 
 export function CreateApiKeyForm({ onCreated }: { onCreated(key: CreatedApiKey): void }) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const create = useCallback(
     async (fields: Record<string, string>) => {
       const name = (fields.name ?? '').trim();
-      const created = await call(
-        api.staffApi.POST('/api/v1/api-keys', { body: { role: (fields.role ?? 'viewer') as StaffRole, ...(name !== '' ? { name } : {}) }, headers: { 'Idempotency-Key': idempotency.key } }),
-      );
-      idempotency.renew();
+      const body = { role: (fields.role ?? 'viewer') as StaffRole, ...(name !== '' ? { name } : {}) };
+      const created = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/api-keys', { body, headers: { 'Idempotency-Key': key } })));
       onCreated(created);
     },
-    [idempotency, onCreated],
+    [sendOnce, onCreated],
   );
   const { onSubmit, pending, error } = useSubmit(create);
   return (

@@ -6,24 +6,19 @@ import { useCallback } from 'react';
 import { api, call, type StockRow, type Warehouse } from '../../api/index.js';
 import { Field, SelectField } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { wholeNumber } from '../ui/index.js';
 
 export function AddStockForm({ warehouses, onDone }: { warehouses: readonly Warehouse[]; onDone(changed: StockRow, delta: number): void }) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const add = useCallback(
     async (fields: Record<string, string>) => {
       const delta = wholeNumber(fields.delta);
-      const changed = await call(
-        api.staffApi.POST('/api/v1/inventory/adjustments', {
-          body: { sku: (fields.sku ?? '').trim(), warehouse: fields.warehouse ?? '', delta, reason: (fields.reason ?? '').trim() },
-          headers: { 'Idempotency-Key': idempotency.key },
-        }),
-      );
-      idempotency.renew();
+      const body = { sku: (fields.sku ?? '').trim(), warehouse: fields.warehouse ?? '', delta, reason: (fields.reason ?? '').trim() };
+      const changed = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/inventory/adjustments', { body, headers: { 'Idempotency-Key': key } })));
       onDone(changed, delta);
     },
-    [idempotency, onDone],
+    [sendOnce, onDone],
   );
   const { onSubmit, pending, error } = useSubmit(add);
   return (

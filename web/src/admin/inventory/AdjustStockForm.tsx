@@ -3,24 +3,19 @@ import { useCallback } from 'react';
 import { api, call, type StockRow } from '../../api/index.js';
 import { Field } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { wholeNumber } from '../ui/index.js';
 
 export function AdjustStockForm({ row, onDone, onCancel }: { row: StockRow; onDone(changed: StockRow, delta: number): void; onCancel(): void }) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const adjust = useCallback(
     async (fields: Record<string, string>) => {
       const delta = wholeNumber(fields.delta);
-      const changed = await call(
-        api.staffApi.POST('/api/v1/inventory/adjustments', {
-          body: { sku: row.sku, warehouse: row.warehouse, delta, reason: (fields.reason ?? '').trim() },
-          headers: { 'Idempotency-Key': idempotency.key },
-        }),
-      );
-      idempotency.renew();
+      const body = { sku: row.sku, warehouse: row.warehouse, delta, reason: (fields.reason ?? '').trim() };
+      const changed = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/inventory/adjustments', { body, headers: { 'Idempotency-Key': key } })));
       onDone(changed, delta);
     },
-    [row.sku, row.warehouse, idempotency, onDone],
+    [row.sku, row.warehouse, sendOnce, onDone],
   );
   const { onSubmit, pending, error } = useSubmit(adjust);
   return (

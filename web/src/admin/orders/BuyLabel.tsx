@@ -2,21 +2,21 @@
  * Rate shopping and buying a label by hand (normally the worker does it): GET /orders/{id}/rates
  * lists every carrier's quote, with what each strategy would pick and why; buying one
  * (POST /orders/{id}/shipments with its carrier and service, or the cheapest) asks first, since a
- * label costs money. The Idempotency-Key is kept per quote until it succeeds, so a retry after a
- * timeout cannot buy twice.
+ * label costs money. Sent with an Idempotency-Key kept while the answer is lost (useIdempotentSend),
+ * so buying the same quote again after a timeout cannot buy twice.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, call, type AdminOrder, type AdminRateQuote, type AdminRates } from '../../api/index.js';
 import { FormError } from '../../shared/forms.js';
 import { formatDay, formatMoney } from '../../shared/format.js';
-import { newIdempotencyKey } from '../../shared/idempotency.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { ConfirmButton, DataTable, type Column } from '../ui/index.js';
 
 export function BuyLabel({ order, onDone }: { order: AdminOrder; onDone(message: string): void }) {
   const [rates, setRates] = useState<AdminRates | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const keys = useRef(new Map<string, string>());
+  const sendOnce = useIdempotentSend();
   const path = { id: order.id };
 
   async function loadRates() {
@@ -33,12 +33,8 @@ export function BuyLabel({ order, onDone }: { order: AdminOrder; onDone(message:
   }
 
   async function buy(choice: { carrier: string; service: string } | null) {
-    const name = choice ? `${choice.carrier}/${choice.service}` : 'cheapest';
-    const key = keys.current.get(name) ?? newIdempotencyKey();
-    keys.current.set(name, key);
     const body = choice ? { carrier: choice.carrier, service: choice.service } : { strategy: 'cheapest' as const };
-    const shipment = await call(api.staffApi.POST('/api/v1/orders/{id}/shipments', { params: { path }, body, headers: { 'Idempotency-Key': key } }));
-    keys.current.delete(name);
+    const shipment = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/shipments', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
     setRates(null);
     onDone(`Bought a ${shipment.carrier} ${shipment.service} label: ${shipment.tracking_number ?? shipment.id}.`);
   }

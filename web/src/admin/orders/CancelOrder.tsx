@@ -1,11 +1,14 @@
 /**
  * Cancelling an order, whole or some units of its lines (POST /orders/{id}/cancel), with a reason,
  * behind a confirmation: the stock is released, the payment voided or refunded and the customer
- * told. Only units that have not shipped can be cancelled.
+ * told. Only units that have not shipped can be cancelled. Sent with an Idempotency-Key
+ * (useIdempotentSend): confirmed again after a lost answer, a partial cancel is replayed rather
+ * than cancelling its units a second time.
  */
 import { api, ApiError, call, type AdminOrder } from '../../api/index.js';
 import { ConfirmButton } from '../ui/index.js';
 import { Field, TextAreaField } from '../../shared/fields.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 
 /** Units of each line that can still be cancelled. */
 export function openUnits(order: AdminOrder): Array<{ index: number; sku: string; name: string; open: number }> {
@@ -13,6 +16,7 @@ export function openUnits(order: AdminOrder): Array<{ index: number; sku: string
 }
 
 export function CancelOrder({ order, onDone }: { order: AdminOrder; onDone(message: string): void }) {
+  const sendOnce = useIdempotentSend();
   const open = openUnits(order);
   if (open.length === 0) return null;
   const path = { id: order.id };
@@ -27,7 +31,8 @@ export function CancelOrder({ order, onDone }: { order: AdminOrder; onDone(messa
         destructive
         fields={['reason']}
         onConfirm={async ({ reason = '' }) => {
-          await call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body: { reason: reason.trim() } }));
+          const body = { reason: reason.trim() };
+          await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
           onDone(`Order ${order.number} is cancelled.`);
         }}
       >
@@ -50,7 +55,8 @@ export function CancelOrder({ order, onDone }: { order: AdminOrder; onDone(messa
             }
             if (bySku.size === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Choose at least one unit to cancel.' });
             const lines = [...bySku].map(([sku, quantity]) => ({ sku, quantity }));
-            await call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body: { lines, reason: (fields.reason ?? '').trim() } }));
+            const body = { lines, reason: (fields.reason ?? '').trim() };
+            await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
             onDone(`Cancelled ${lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')} of order ${order.number}.`);
           }}
         >

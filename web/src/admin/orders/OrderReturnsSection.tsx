@@ -4,13 +4,12 @@
  * comment. What may be returned comes from the server (GET /api/v1/orders/{id}/returnable), which
  * also says which rule a refused request broke.
  */
-import { useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, call, type AdminOrder, type AdminReturn, type AdminReturnPolicy, type AdminShipment } from '../../api/index.js';
 import { Field, SelectField, TextAreaField } from '../../shared/fields.js';
 import { formatMoment, formatMoney } from '../../shared/format.js';
-import { newIdempotencyKey } from '../../shared/idempotency.js';
 import { useLoad } from '../../shared/useLoad.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { ConfirmButton, DataTable, Section, StatusPill, type Column } from '../ui/index.js';
 
 function StartReturn({ order, shipments, returns, onDone }: { order: AdminOrder; shipments: readonly AdminShipment[]; returns: readonly AdminReturn[]; onDone(message: string, returnId: string): void }) {
@@ -21,7 +20,7 @@ function StartReturn({ order, shipments, returns, onDone }: { order: AdminOrder;
     () => call(api.staffApi.GET('/api/v1/orders/{id}/returnable', { params: { path: { id: order.id } } })),
     [order.id, order.updated_at, shipments.map((s) => s.status).join(), returns.map((r) => r.status).join()],
   );
-  const key = useRef<string | null>(null);
+  const sendOnce = useIdempotentSend();
   const units = (returnable.data?.lines ?? []).filter((l) => l.allowed > 0).map((l, index) => ({ index, sku: l.sku, name: l.name, units: l.allowed }));
   if (units.length === 0) return null;
   const reasons = policy.data?.reasons ?? [];
@@ -38,16 +37,9 @@ function StartReturn({ order, shipments, returns, onDone }: { order: AdminOrder;
             .map((u) => ({ sku: u.sku, quantity: Number(fields[`quantity-${u.index}`] || 0), reason: fields[`reason-${u.index}`] ?? '' }))
             .filter((l) => l.quantity > 0);
           if (lines.length === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Choose at least one unit to return.' });
-          key.current ??= newIdempotencyKey();
           const comment = (fields.comment ?? '').trim();
-          let created;
-          try {
-            created = await call(api.staffApi.POST('/api/v1/returns', { body: { order_id: order.id, lines, ...(comment ? { comment } : {}) }, headers: { 'Idempotency-Key': key.current } }));
-          } catch (failure) {
-            if (failure instanceof ApiError && failure.status !== 0 && failure.status < 500) key.current = null;
-            throw failure;
-          }
-          key.current = null;
+          const body = { order_id: order.id, lines, ...(comment ? { comment } : {}) };
+          const created = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/returns', { body, headers: { 'Idempotency-Key': key } })));
           onDone(`Return started (${created.status === 'approved' ? 'approved at once by the policy' : 'waiting for approval'}).`, created.id);
         }}
       >

@@ -4,11 +4,10 @@
  * (POST /orders/{id}/refunds), asked first. The server caps it at the captured money no refund
  * holds yet, and says so when asked for more.
  */
-import { useRef } from 'react';
 import { api, ApiError, call, type AdminOrder, type AdminRefund } from '../../api/index.js';
 import { Field, TextAreaField } from '../../shared/fields.js';
 import { formatMoment, formatMoney } from '../../shared/format.js';
-import { newIdempotencyKey } from '../../shared/idempotency.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { ConfirmButton, DataTable, Section, StatusPill, type Column } from '../ui/index.js';
 import { amountText, parseAmount } from './money-input.js';
 
@@ -19,7 +18,7 @@ export function refundable(order: AdminOrder, refunds: readonly AdminRefund[]): 
 }
 
 export function RefundsSection({ order, refunds, canWrite, onDone }: { order: AdminOrder; refunds: readonly AdminRefund[]; canWrite: boolean; onDone(message: string): void }) {
-  const key = useRef<string | null>(null);
+  const sendOnce = useIdempotentSend();
   const left = refundable(order, refunds);
   const columns: Column<AdminRefund>[] = [
     { key: 'created', header: 'Asked', rowHeader: true, cell: (r) => formatMoment(r.created_at) },
@@ -69,16 +68,8 @@ export function RefundsSection({ order, refunds, canWrite, onDone }: { order: Ad
             onConfirm={async ({ amount = '', reason = '' }) => {
               const minor = parseAmount(amount, order.currency);
               if (minor === null) throw new ApiError(422, { code: 'validation_failed', detail: 'Check the amount.', errors: [{ path: 'amount', message: `must be an amount like ${amountText(left, order.currency)}` }] });
-              key.current ??= newIdempotencyKey();
               const body = { amount: minor, reason: reason.trim() };
-              try {
-                await call(api.staffApi.POST('/api/v1/orders/{id}/refunds', { params: { path: { id: order.id } }, body, headers: { 'Idempotency-Key': key.current } }));
-              } catch (failure) {
-                // Only an answer that never came may be the same request again; a refusal frees the key for a changed amount.
-                if (failure instanceof ApiError && failure.status !== 0 && failure.status < 500) key.current = null;
-                throw failure;
-              }
-              key.current = null;
+              await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/refunds', { params: { path: { id: order.id } }, body, headers: { 'Idempotency-Key': key } })));
               onDone(`A refund of ${formatMoney(minor, order.currency)} is on its way to the customer.`);
             }}
           >

@@ -7,7 +7,7 @@ import { useCallback, useId, useState } from 'react';
 import { api, call, type ProductSummary, type PurchaseOrder, type Supplier, type Warehouse } from '../../api/index.js';
 import { Field, SelectField } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { wholeNumber } from '../ui/index.js';
 
 export interface PurchaseOrderFormProps {
@@ -21,7 +21,7 @@ let nextLineId = 1;
 const newLine = () => nextLineId++;
 
 export function PurchaseOrderForm({ suppliers, warehouses, products, onCreated }: PurchaseOrderFormProps) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const skuList = useId();
   // Only the rows' identities live in state: the inputs keep their own values (and are renamed by position).
   const [lines, setLines] = useState<number[]>(() => [newLine()]);
@@ -35,11 +35,10 @@ export function PurchaseOrderForm({ suppliers, warehouses, products, onCreated }
         note: (fields.note ?? '').trim() || null,
         send: fields.send === 'true',
       };
-      const po = await call(api.staffApi.POST('/api/v1/purchase-orders', { body, headers: { 'Idempotency-Key': idempotency.key } }));
-      idempotency.renew();
+      const po = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/purchase-orders', { body, headers: { 'Idempotency-Key': key } })));
       onCreated(po);
     },
-    [lines, idempotency, onCreated],
+    [lines, sendOnce, onCreated],
   );
   const { onSubmit, pending, error } = useSubmit(create);
   const shownFields = ['supplier_id', 'warehouse', 'note', ...lines.flatMap((_, i) => [`lines[${i}].sku`, `lines[${i}].quantity`])];

@@ -7,23 +7,22 @@ import { useCallback } from 'react';
 import { api, ApiError, call, type PurchaseOrder } from '../../api/index.js';
 import { Field } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { outstanding } from './purchase-order-words.js';
 import { wholeNumber } from '../ui/index.js';
 
 export function ReceiveForm({ po, onReceived }: { po: PurchaseOrder; onReceived(po: PurchaseOrder, units: number): void }) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const receive = useCallback(
     async (fields: Record<string, string>) => {
       const lines = po.lines.map((l) => ({ sku: l.sku, quantity: wholeNumber(fields[`receive.${l.sku}`]) })).filter((l) => l.quantity !== 0);
       if (lines.length === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Enter how many units came for at least one line.' });
-      const received = await call(
-        api.staffApi.POST('/api/v1/purchase-orders/{id}/receive', { params: { path: { id: po.id } }, body: { lines }, headers: { 'Idempotency-Key': idempotency.key } }),
+      const received = await sendOnce({ po: po.id, lines }, (key) =>
+        call(api.staffApi.POST('/api/v1/purchase-orders/{id}/receive', { params: { path: { id: po.id } }, body: { lines }, headers: { 'Idempotency-Key': key } })),
       );
-      idempotency.renew();
       onReceived(received, lines.reduce((sum, l) => sum + l.quantity, 0));
     },
-    [po, idempotency, onReceived],
+    [po, sendOnce, onReceived],
   );
   const { onSubmit, pending, error } = useSubmit(receive);
   return (

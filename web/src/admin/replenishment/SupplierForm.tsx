@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { api, call, type Supplier } from '../../api/index.js';
 import { Field } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
-import { useIdempotencyKey } from '../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { wholeNumber } from '../ui/index.js';
 
 const FIELDS = ['name', 'email', 'lead_time_days', 'min_order_quantity'];
@@ -18,18 +18,17 @@ function bodyOf(fields: Record<string, string>) {
 }
 
 export function SupplierForm({ supplier, onSaved, onCancel }: { supplier?: Supplier; onSaved(saved: Supplier): void; onCancel?(): void }) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const formId = supplier ? `supplier-edit-form-${supplier.id}` : 'supplier-create-form';
   const save = useCallback(
     async (fields: Record<string, string>) => {
       const body = bodyOf(fields);
       const saved = supplier
         ? await call(api.staffApi.PATCH('/api/v1/suppliers/{id}', { params: { path: { id: supplier.id } }, body }))
-        : await call(api.staffApi.POST('/api/v1/suppliers', { body, headers: { 'Idempotency-Key': idempotency.key } }));
-      if (!supplier) idempotency.renew();
+        : await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/suppliers', { body, headers: { 'Idempotency-Key': key } })));
       onSaved(saved);
     },
-    [supplier, idempotency, onSaved],
+    [supplier, sendOnce, onSaved],
   );
   const { onSubmit, pending, error } = useSubmit(save);
 

@@ -3,18 +3,17 @@
  * reason; receive its parcel; refund what came back (the quote, or less) or close it without a
  * refund; retry a failed refund; close it once refunded. Destructive steps ask first.
  */
-import { useRef } from 'react';
 import { api, ApiError, call, type AdminReturn } from '../../api/index.js';
 import { Field, TextAreaField } from '../../shared/fields.js';
 import { formatMoney } from '../../shared/format.js';
-import { newIdempotencyKey } from '../../shared/idempotency.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { amountText, parseAmount } from '../orders/money-input.js';
 import { ConfirmButton, Section } from '../ui/index.js';
 import { ReceiveForm } from './ReceiveForm.js';
 import { nextStep } from './return-words.js';
 
 export function ReturnActions({ ret, onDone }: { ret: AdminReturn; onDone(message: string): void }) {
-  const refundKey = useRef<string | null>(null);
+  const sendOnce = useIdempotentSend();
   const path = { id: ret.id };
   const unpaid = Math.max(0, ret.refund_amount - ret.refunds.filter((r) => r.status !== 'failed').reduce((n, r) => n + r.amount, 0));
   const failed = ret.refunds.filter((r) => r.status === 'failed');
@@ -67,14 +66,8 @@ export function ReturnActions({ ret, onDone }: { ret: AdminReturn; onDone(messag
               onConfirm={async ({ amount = '' }) => {
                 const minor = parseAmount(amount, ret.currency);
                 if (minor === null) throw new ApiError(422, { code: 'validation_failed', detail: 'Check the amount.', errors: [{ path: 'amount', message: `must be an amount like ${amountText(unpaid, ret.currency)}` }] });
-                refundKey.current ??= newIdempotencyKey();
-                try {
-                  await call(api.staffApi.POST('/api/v1/returns/{id}/refund', { params: { path }, body: minor === unpaid ? {} : { amount: minor }, headers: { 'Idempotency-Key': refundKey.current } }));
-                } catch (failure) {
-                  if (failure instanceof ApiError && failure.status !== 0 && failure.status < 500) refundKey.current = null;
-                  throw failure;
-                }
-                refundKey.current = null;
+                const body = minor === unpaid ? {} : { amount: minor };
+                await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/returns/{id}/refund', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
                 onDone(`A refund of ${formatMoney(minor, ret.currency)} is asked of the payment provider.`);
               }}
             >

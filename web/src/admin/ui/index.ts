@@ -14,7 +14,7 @@
  * - useCanWrite, useIsAdmin: what the role may do; durationSince: "3 h"; allPages: every row of a
  *   cursor list; wholeNumber, countOf: form text to numbers, counts in words.
  * The form fields are shared with the portal (shared/fields.tsx), as are idempotency keys
- * (shared/idempotency.ts, shared/useIdempotencyKey.ts).
+ * (shared/idempotency.ts, shared/useIdempotentSend.ts).
  */
 export { DataTable, type Column, type DataTableProps } from './DataTable.js';
 export { TableScroll } from './TableScroll.js';

@@ -1,15 +1,16 @@
 /**
  * The return form: the lines that can go back, a comment, one submit. Sent with an Idempotency-Key
- * made once per visit of the form, so a double click (or a retry after a lost answer) makes one
- * return; a refusal (422 with the policy `rule`) gets a new key, since the next try is another
- * request. The server's messages show beside their fields and in the summary.
+ * (useIdempotentSend), so a double click or a retry after a lost answer makes one return; after a
+ * refusal (422 with the policy `rule`) the next try is another request, with another key. The
+ * server's messages show beside their fields and in the summary.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, call, type PortalReturn, type ReturnPolicy } from '../../api/index.js';
 import { TextAreaField } from '../../shared/fields.js';
 import { SubmitButton } from '../../shared/forms.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import type { ReturnableLine } from '../returnable.js';
-import { buildRequest, emptyChoice, idempotencyKeyOf, problemsFromServer, type FormProblem, type LineChoice } from './return-form.js';
+import { buildRequest, emptyChoice, problemsFromServer, type FormProblem, type LineChoice } from './return-form.js';
 import { ReturnLineFields } from './ReturnLineFields.js';
 
 const fieldNames: Record<string, string> = { quantity: 'How many', reason: 'Reason', exchange_sku: 'Exchange', lines: 'Items', comment: 'Comment' };
@@ -20,7 +21,7 @@ export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { or
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const key = useRef(idempotencyKeyOf());
+  const sendOnce = useIdempotentSend('ret');
   const sending = useRef(false);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -41,13 +42,11 @@ export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { or
     setProblems([]);
     setFailure(null);
     try {
-      const created = await call(api.portalApi.POST('/portal/orders/{id}/returns', { params: { path: { id: orderId } }, body: built.body, headers: { 'Idempotency-Key': key.current } }));
+      const body = built.body;
+      const created = await sendOnce(body, (key) => call(api.portalApi.POST('/portal/orders/{id}/returns', { params: { path: { id: orderId } }, body, headers: { 'Idempotency-Key': key } })));
       onCreated(created);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      // A definite refusal: the next submit is a new request. A lost answer (status 0) or a request
-      // still running (409) keeps the key, so that trying again cannot make a second return.
-      if (error.status !== 0 && error.status !== 409) key.current = idempotencyKeyOf();
       const found = problemsFromServer(error.fieldErrors, built.skus);
       // The server's detail repeats the field paths: with every message beside its line, the summary says where to look.
       show(found, found.length > 0 && found.every((p) => p.sku !== null) ? 'The shop cannot take the return as it is: please check what is marked below.' : error.detail);

@@ -4,7 +4,6 @@
  * numbered in the body sent) put back beside the form's lines, which are keyed by SKU.
  */
 import type { PortalReturnRequest } from '../../api/index.js';
-import { idempotencyKeyFrom } from '../../shared/idempotency.js';
 
 export type Resolution = 'refund' | 'same' | 'other';
 
@@ -64,9 +63,4 @@ export function problemsFromServer(errors: ReadonlyArray<{ path: string; message
 
 export function problemAt(problems: readonly FormProblem[], sku: string, field: string): string | null {
   return problems.find((p) => p.sku === sku && p.field === field)?.message ?? null;
-}
-
-/** A return's Idempotency-Key, "ret-<hex>" (shared/idempotency.ts), from these bytes or fresh random ones. */
-export function idempotencyKeyOf(bytes: Uint8Array = crypto.getRandomValues(new Uint8Array(16))): string {
-  return idempotencyKeyFrom(bytes, 'ret');
 }

@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { api, ApiError, call, type CreatedWebhookEndpoint, type WebhookEndpoint } from '../../../api/index.js';
 import { Field } from '../../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../../shared/forms.js';
-import { useIdempotencyKey } from '../../../shared/useIdempotencyKey.js';
+import { useIdempotentSend } from '../../../shared/useIdempotentSend.js';
 import { EventTypePicker } from './EventTypePicker.js';
 import { filterToSend } from './event-filter.js';
 
@@ -19,7 +19,7 @@ export interface EndpointFormProps {
 }
 
 export function EndpointForm({ types, endpoint, onCreated, onSaved, onCancel }: EndpointFormProps) {
-  const idempotency = useIdempotencyKey();
+  const sendOnce = useIdempotentSend();
   const [events, setEvents] = useState<Set<string>>(() => new Set(endpoint?.events ?? []));
   const save = useCallback(
     async (fields: Record<string, string>) => {
@@ -29,12 +29,11 @@ export function EndpointForm({ types, endpoint, onCreated, onSaved, onCancel }: 
       if (endpoint) {
         onSaved?.(await call(api.staffApi.PATCH('/api/v1/webhook-endpoints/{id}', { params: { path: { id: endpoint.id } }, body })));
       } else {
-        const created = await call(api.staffApi.POST('/api/v1/webhook-endpoints', { body, headers: { 'Idempotency-Key': idempotency.key } }));
-        idempotency.renew();
+        const created = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/webhook-endpoints', { body, headers: { 'Idempotency-Key': key } })));
         onCreated?.(created);
       }
     },
-    [events, endpoint, idempotency, onCreated, onSaved],
+    [events, endpoint, sendOnce, onCreated, onSaved],
   );
   const { onSubmit, pending, error } = useSubmit(save);
   const eventsMessage = error?.fieldErrors.find((e) => e.path === 'events' || e.path.startsWith('events['))?.message;
