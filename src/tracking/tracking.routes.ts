@@ -4,9 +4,9 @@
  * public tracking page (what its tracking links open).
  */
 import { Type } from '@sinclair/typebox';
-import { transactionWithRetry } from '../platform/db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { principalLabel } from '../platform/http/auth.js';
+import { replyIdempotent } from '../platform/http/idempotency.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/types.js';
 import { findShipment, ManualScanBody, ShipmentIdParams, ShipmentSchema, shipmentViewOrThrow, type CarrierEvent } from '../shipping/index.js';
@@ -45,6 +45,7 @@ export function trackingRoutes(deps: TrackingDeps) {
         schema: {
           tags,
           summary: 'Record a scan by hand (hand-over to the carrier, a delivery the carrier did not report…)',
+          description: 'Honours Idempotency-Key: a scan sent again after its answer was lost is recorded once.',
           params: ShipmentIdParams,
           body: ManualScanBody,
           response: { 201: ShipmentSchema, ...problemResponses },
@@ -70,9 +71,11 @@ export function trackingRoutes(deps: TrackingDeps) {
           proofOfDelivery: null,
           raw: { by: principalLabel(request.principal), ...body },
         };
-        await transactionWithRetry(deps.db, (trx) => ingestTracking(trx, deps, s.carrier, [{ trackingNumber: s.tracking_number!, events: [event], estimatedDelivery: null }], 'manual', principalLabel(request.principal)));
-        void reply.code(201);
-        return viewOf(s.id);
+        // Each request draws its own event id, so only the key tells a retry from a second scan.
+        return replyIdempotent(deps, request, reply, `POST /shipments/${s.id}/events`, async (trx) => {
+          await ingestTracking(trx, deps, s.carrier, [{ trackingNumber: s.tracking_number!, events: [event], estimatedDelivery: null }], 'manual', principalLabel(request.principal));
+          return { status: 201, body: await shipmentViewOrThrow(trx, s.id, deps.publicUrl) };
+        });
       },
     );
 

@@ -103,6 +103,26 @@ describe.each(testDialects())('tracking exceptions and polling on %s', (dialect)
       const perf = (await server.viewer.get('/api/v1/analytics/carriers')).body;
       expect(perf.carriers[0]).toMatchObject({ delivered: 1, on_time_rate: 0 });
     });
+
+    it('records a hand scan once when it is sent again under its Idempotency-Key', async () => {
+      const order = await shippedOrder(server);
+      const path = `/api/v1/shipments/${order.shipments[0].id}/events`;
+      const scan = { status: 'in_transit', location: { city: 'Dallas', region: 'TX', country: 'US' } };
+      const key = { headers: { 'idempotency-key': `scan-${order.id}` } };
+      const first = await server.operator.post(path, scan, key);
+      expect(first.status, first.text).toBe(201);
+      // A minute later (its occurred_at would be another), the answer lost: the same scan, not a second.
+      server.clock.advance(60_000);
+      const again = await server.operator.post(path, scan, key);
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.body).toEqual(first.body);
+      const manual = (body: any) => body.events.filter((e: any) => e.code === 'MANUAL');
+      expect(manual((await server.viewer.get(path.replace('/events', ''))).body)).toHaveLength(1);
+      // Without a key, each request is a scan of its own.
+      await server.operator.post(path, scan);
+      expect(manual((await server.viewer.get(path.replace('/events', ''))).body)).toHaveLength(2);
+    });
   });
 
   describe('polling', () => {

@@ -10763,7 +10763,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a scan by hand (hand-over to the carrier, a delivery the carrier did not report…) */
+        /**
+         * Record a scan by hand (hand-over to the carrier, a delivery the carrier did not report…)
+         * @description Honours Idempotency-Key: a scan sent again after its answer was lost is recorded once.
+         */
         post: {
             parameters: {
                 query?: never;
