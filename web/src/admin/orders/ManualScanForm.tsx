@@ -2,12 +2,14 @@
  * Recording a scan by hand (POST /shipments/{id}/events): what the carrier confirmed on the phone,
  * a delivery it never reported, a hand-over at the dock. A status, optionally an incident reason,
  * words, when (default now), where, and who signed. The shipment's and the order's attention follow
- * from it on the server (a `delivered` scan clears a failed attempt).
+ * from it on the server (a `delivered` scan clears a failed attempt). Sent with an Idempotency-Key
+ * (useIdempotentSend), so a scan sent again after a lost answer is recorded once.
  */
 import { useCallback, useState } from 'react';
 import { api, call, type AdminShipment, type ManualScanInput } from '../../api/index.js';
 import { Field, SelectField } from '../../shared/fields.js';
 import { FormError, FormActions, useSubmit } from '../../shared/forms.js';
+import { useIdempotentSend } from '../../shared/useIdempotentSend.js';
 import { isScanReason, isScanStatus, scanReasonOptions, scanStatusOptions } from './scan-vocabulary.js';
 
 /** The form's fields as the request's body (only what was filled in). */
@@ -27,14 +29,15 @@ export function scanBody(fields: Record<string, string>): ManualScanInput {
 
 export function ManualScanForm({ shipment, onDone }: { shipment: AdminShipment; onDone(message: string): void }) {
   const [status, setStatus] = useState('delivered');
+  const sendOnce = useIdempotentSend();
   const { onSubmit, pending, error } = useSubmit(
     useCallback(
       async (fields: Record<string, string>) => {
         const body = scanBody(fields);
-        await call(api.staffApi.POST('/api/v1/shipments/{id}/events', { params: { path: { id: shipment.id } }, body }));
+        await sendOnce({ shipment: shipment.id, body }, (key) => call(api.staffApi.POST('/api/v1/shipments/{id}/events', { params: { path: { id: shipment.id } }, body, headers: { 'Idempotency-Key': key } })));
         onDone(`Scan recorded on ${shipment.tracking_number ?? shipment.id}.`);
       },
-      [shipment.id, shipment.tracking_number, onDone],
+      [shipment.id, shipment.tracking_number, sendOnce, onDone],
     ),
   );
   const label = shipment.tracking_number ?? shipment.id;
