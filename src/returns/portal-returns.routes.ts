@@ -58,12 +58,17 @@ export function portalReturnRoutes(deps: ReturnDeps) {
         const customerId = customerOf(request).customerId;
         if (customerId === null) throw notFound(`Order ${request.params.id}`);
         const requester = { by: 'customer' as const, actor: principalLabel(request.principal), customerId };
-        const input = { order_id: request.params.id, lines: request.body.lines, comment: request.body.comment };
+        // The order is in the path, not the body: the key is scoped to it (by id, however the
+        // customer named it), or the same key and lines on another order would replay this one.
+        // Whose order it is, submitReturn checks (a stranger's is 404 like a missing one).
+        const order = await findOrderRow(deps.db, request.params.id);
+        if (order === null) throw notFound(`Order ${request.params.id}`);
+        const input = { order_id: order.id, lines: request.body.lines, comment: request.body.comment };
         return replyIdempotentFlow(
           deps,
           request,
           reply,
-          'POST /portal/orders/{id}/returns',
+          `POST /portal/orders/${order.id}/returns`,
           (steps) => submitReturn(steps, deps, input, requester, 'customer'),
           (id) => returnAnswer(deps.db, deps, id, 'customer'),
         );

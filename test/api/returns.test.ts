@@ -26,6 +26,8 @@ describe.each(testDialects())('returns: request, approve, reject on %s', (dialec
   let stranger: CustomerSession;
   /** Delivered orders, each for its own part of the story. */
   const orders: Record<'a' | 'exchange' | 'portal' | 'auto', any> = {} as never;
+  /** A second delivered order of the portal customer. */
+  let portalTwo: any;
   let undelivered: any;
 
   const order = async (id: string) => (await server.viewer.get(`/api/v1/orders/${id}`)).body;
@@ -77,10 +79,11 @@ describe.each(testDialects())('returns: request, approve, reject on %s', (dialec
     const exchange = await place([{ sku: 'TEE-M', quantity: 2 }]);
     const portal = await place([{ sku: 'MUG', quantity: 2 }], { customer: { email: CUSTOMER, name: 'Rita Turner', phone: null } });
     const auto = await place([{ sku: 'MUG', quantity: 3 }]);
+    portalTwo = await place([{ sku: 'MUG', quantity: 1 }], { customer: { email: CUSTOMER, name: 'Rita Turner', phone: null } });
     await drainJobs(server);
     // The sim carries them to Austin (a day a minute): move the clock on until all are delivered.
     for (let i = 0; i < 60; i++) {
-      const statuses = await Promise.all([a, exchange, portal, auto].map(async (o) => (await order(o.id)).status));
+      const statuses = await Promise.all([a, exchange, portal, auto, portalTwo].map(async (o) => (await order(o.id)).status));
       if (statuses.every((s) => s === 'delivered')) break;
       server.clock.advance(20_000);
       await drainJobs(server);
@@ -432,6 +435,22 @@ describe.each(testDialects())('returns: request, approve, reject on %s', (dialec
     const policy = await customer.request('GET', '/portal/returns/policy');
     expect(policy.status, policy.text).toBe(200);
     expect(policy.body.window_days).toBe(30);
+  });
+
+  it("keeps a portal return's Idempotency-Key to its order: by number it replays, on another order it is that order's request", async () => {
+    const key = { 'idempotency-key': `portal-two-${dialect}` };
+    const body = { lines: [{ sku: 'MUG', quantity: 1, reason: 'damaged' }], comment: 'Chipped' };
+    const asked = await customer.request('POST', `/portal/orders/${portalTwo.id}/returns`, body, key);
+    expect(asked.status, asked.text).toBe(201);
+    expect(asked.body.order_id).toBe(portalTwo.id);
+    const byNumber = await customer.request('POST', `/portal/orders/${portalTwo.number}/returns`, body, key);
+    expect(byNumber.headers.get('idempotent-replayed')).toBe('true');
+    expect(byNumber.body.id).toBe(asked.body.id);
+    // The first portal order has no mug left to send back: asked under the same key, it says so.
+    const elsewhere = await customer.request('POST', `/portal/orders/${orders.portal.id}/returns`, body, key);
+    expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
+    expect(elsewhere.status, elsewhere.text).toBe(422);
+    expect(elsewhere.body.rule).toBe('quantity');
   });
 
   it('tells what may still come back, line by line, as the request is checked', async () => {
