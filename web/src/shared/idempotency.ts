@@ -1,13 +1,15 @@
 /**
  * Idempotency keys for the POSTs that create something (a label, a refund, a return, a supplier…)
- * or must not happen twice (a partial cancel). One key per attempt: a submit retried after a lost
- * answer sends the same body with the same key, so the server replays its first answer instead of
- * doing it twice; a new key is drawn once the attempt was answered (done, or refused for good), and
- * for a changed body, which the server would refuse under the old key (422 idempotency_key_reused).
+ * or must not happen twice (a partial cancel). One key per attempt: a submit sent again after a
+ * lost answer carries the same key, so the server replays its first answer instead of doing it
+ * twice; a new key is drawn only once the attempt was answered (done, or refused for good). While
+ * an answer is unknown the key stays even if the form was changed: the server then answers 422
+ * idempotency_key_reused rather than doing a second, different thing (a second refund) on top of
+ * a first that may have gone through.
  *
  * 128 random bits as hex from crypto.getRandomValues, which works on plain http too (a shop's own
- * network); crypto.randomUUID needs a secure context. Pure apart from the random bytes (no React:
- * the portal's return rules, which Node tests import, use it); the form hook is useIdempotentSend.ts.
+ * network); crypto.randomUUID needs a secure context. No React here, so that Node tests can import
+ * it; the form hook is useIdempotentSend.ts.
  */
 
 /** The key for these random bytes: `<prefix>-<hex>`; the prefix tells the server's logs who sent it. */
@@ -29,20 +31,19 @@ export function keepsKey(status: number, code: string): boolean {
   return status === 0 || status >= 500 || status === 429 || (status === 409 && code === 'idempotency_key_in_use');
 }
 
-/** A form's key (see the top of this file): `for(body)` before each send, `answered` after it. */
+/** A form's key (see the top of this file): `current()` before each send, `answered` after it. */
 export class FormKey {
-  private pending: { body: string; key: string } | null = null;
+  private pending: string | null = null;
 
   constructor(private readonly draw: () => string = newIdempotencyKey) {}
 
-  /** The key to send this body with: the pending attempt's if it was this body, else a new one. */
-  for(body: unknown): string {
-    const text = JSON.stringify(body) ?? '';
-    if (this.pending?.body !== text) this.pending = { body: text, key: this.draw() };
-    return this.pending.key;
+  /** The key to send with: the unanswered attempt's, else a new one. */
+  current(): string {
+    this.pending ??= this.draw();
+    return this.pending;
   }
 
-  /** After the send: success (`null`) or a final refusal ends the attempt; a lost answer keeps it. */
+  /** After the send: success (`null`) or a final refusal ends the attempt; an unknown outcome keeps it. */
   answered(failure: { status: number; code: string } | null): void {
     if (failure === null || !keepsKey(failure.status, failure.code)) this.pending = null;
   }

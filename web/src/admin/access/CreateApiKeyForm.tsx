@@ -12,7 +12,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated(key: CreatedApiKey):
     async (fields: Record<string, string>) => {
       const name = (fields.name ?? '').trim();
       const body = { role: (fields.role ?? 'viewer') as StaffRole, ...(name !== '' ? { name } : {}) };
-      const created = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/api-keys', { body, headers: { 'Idempotency-Key': key } })));
+      const created = await sendOnce((key) => call(api.staffApi.POST('/api/v1/api-keys', { body, headers: { 'Idempotency-Key': key } })));
       onCreated(created);
     },
     [sendOnce, onCreated],

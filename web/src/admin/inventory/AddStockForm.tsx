@@ -15,7 +15,7 @@ export function AddStockForm({ warehouses, onDone }: { warehouses: readonly Ware
     async (fields: Record<string, string>) => {
       const delta = wholeNumber(fields.delta);
       const body = { sku: (fields.sku ?? '').trim(), warehouse: fields.warehouse ?? '', delta, reason: (fields.reason ?? '').trim() };
-      const changed = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/inventory/adjustments', { body, headers: { 'Idempotency-Key': key } })));
+      const changed = await sendOnce((key) => call(api.staffApi.POST('/api/v1/inventory/adjustments', { body, headers: { 'Idempotency-Key': key } })));
       onDone(changed, delta);
     },
     [sendOnce, onDone],

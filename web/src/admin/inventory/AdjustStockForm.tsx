@@ -12,7 +12,7 @@ export function AdjustStockForm({ row, onDone, onCancel }: { row: StockRow; onDo
     async (fields: Record<string, string>) => {
       const delta = wholeNumber(fields.delta);
       const body = { sku: row.sku, warehouse: row.warehouse, delta, reason: (fields.reason ?? '').trim() };
-      const changed = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/inventory/adjustments', { body, headers: { 'Idempotency-Key': key } })));
+      const changed = await sendOnce((key) => call(api.staffApi.POST('/api/v1/inventory/adjustments', { body, headers: { 'Idempotency-Key': key } })));
       onDone(changed, delta);
     },
     [row.sku, row.warehouse, sendOnce, onDone],

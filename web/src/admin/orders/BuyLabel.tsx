@@ -3,7 +3,7 @@
  * lists every carrier's quote, with what each strategy would pick and why; buying one
  * (POST /orders/{id}/shipments with its carrier and service, or the cheapest) asks first, since a
  * label costs money. Sent with an Idempotency-Key kept while the answer is lost (useIdempotentSend),
- * so buying the same quote again after a timeout cannot buy twice.
+ * so buying again after a timeout, the same quote or another, cannot buy twice.
  */
 import { useState } from 'react';
 import { api, ApiError, call, type AdminOrder, type AdminRateQuote, type AdminRates } from '../../api/index.js';
@@ -34,7 +34,7 @@ export function BuyLabel({ order, onDone }: { order: AdminOrder; onDone(message:
 
   async function buy(choice: { carrier: string; service: string } | null) {
     const body = choice ? { carrier: choice.carrier, service: choice.service } : { strategy: 'cheapest' as const };
-    const shipment = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/shipments', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
+    const shipment = await sendOnce((key) => call(api.staffApi.POST('/api/v1/orders/{id}/shipments', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
     setRates(null);
     onDone(`Bought a ${shipment.carrier} ${shipment.service} label: ${shipment.tracking_number ?? shipment.id}.`);
   }

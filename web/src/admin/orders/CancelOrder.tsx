@@ -32,7 +32,7 @@ export function CancelOrder({ order, onDone }: { order: AdminOrder; onDone(messa
         fields={['reason']}
         onConfirm={async ({ reason = '' }) => {
           const body = { reason: reason.trim() };
-          await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
+          await sendOnce((key) => call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
           onDone(`Order ${order.number} is cancelled.`);
         }}
       >
@@ -56,7 +56,7 @@ export function CancelOrder({ order, onDone }: { order: AdminOrder; onDone(messa
             if (bySku.size === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Choose at least one unit to cancel.' });
             const lines = [...bySku].map(([sku, quantity]) => ({ sku, quantity }));
             const body = { lines, reason: (fields.reason ?? '').trim() };
-            await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
+            await sendOnce((key) => call(api.staffApi.POST('/api/v1/orders/{id}/cancel', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
             onDone(`Cancelled ${lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')} of order ${order.number}.`);
           }}
         >

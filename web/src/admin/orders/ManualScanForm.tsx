@@ -34,7 +34,7 @@ export function ManualScanForm({ shipment, onDone }: { shipment: AdminShipment; 
     useCallback(
       async (fields: Record<string, string>) => {
         const body = scanBody(fields);
-        await sendOnce({ shipment: shipment.id, body }, (key) => call(api.staffApi.POST('/api/v1/shipments/{id}/events', { params: { path: { id: shipment.id } }, body, headers: { 'Idempotency-Key': key } })));
+        await sendOnce((key) => call(api.staffApi.POST('/api/v1/shipments/{id}/events', { params: { path: { id: shipment.id } }, body, headers: { 'Idempotency-Key': key } })));
         onDone(`Scan recorded on ${shipment.tracking_number ?? shipment.id}.`);
       },
       [shipment.id, shipment.tracking_number, sendOnce, onDone],

@@ -39,7 +39,7 @@ function StartReturn({ order, shipments, returns, onDone }: { order: AdminOrder;
           if (lines.length === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Choose at least one unit to return.' });
           const comment = (fields.comment ?? '').trim();
           const body = { order_id: order.id, lines, ...(comment ? { comment } : {}) };
-          const created = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/returns', { body, headers: { 'Idempotency-Key': key } })));
+          const created = await sendOnce((key) => call(api.staffApi.POST('/api/v1/returns', { body, headers: { 'Idempotency-Key': key } })));
           onDone(`Return started (${created.status === 'approved' ? 'approved at once by the policy' : 'waiting for approval'}).`, created.id);
         }}
       >

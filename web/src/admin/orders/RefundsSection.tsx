@@ -69,7 +69,7 @@ export function RefundsSection({ order, refunds, canWrite, onDone }: { order: Ad
               const minor = parseAmount(amount, order.currency);
               if (minor === null) throw new ApiError(422, { code: 'validation_failed', detail: 'Check the amount.', errors: [{ path: 'amount', message: `must be an amount like ${amountText(left, order.currency)}` }] });
               const body = { amount: minor, reason: reason.trim() };
-              await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/orders/{id}/refunds', { params: { path: { id: order.id } }, body, headers: { 'Idempotency-Key': key } })));
+              await sendOnce((key) => call(api.staffApi.POST('/api/v1/orders/{id}/refunds', { params: { path: { id: order.id } }, body, headers: { 'Idempotency-Key': key } })));
               onDone(`A refund of ${formatMoney(minor, order.currency)} is on its way to the customer.`);
             }}
           >

@@ -35,7 +35,7 @@ export function PurchaseOrderForm({ suppliers, warehouses, products, onCreated }
         note: (fields.note ?? '').trim() || null,
         send: fields.send === 'true',
       };
-      const po = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/purchase-orders', { body, headers: { 'Idempotency-Key': key } })));
+      const po = await sendOnce((key) => call(api.staffApi.POST('/api/v1/purchase-orders', { body, headers: { 'Idempotency-Key': key } })));
       onCreated(po);
     },
     [lines, sendOnce, onCreated],

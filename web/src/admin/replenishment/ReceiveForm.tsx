@@ -17,7 +17,7 @@ export function ReceiveForm({ po, onReceived }: { po: PurchaseOrder; onReceived(
     async (fields: Record<string, string>) => {
       const lines = po.lines.map((l) => ({ sku: l.sku, quantity: wholeNumber(fields[`receive.${l.sku}`]) })).filter((l) => l.quantity !== 0);
       if (lines.length === 0) throw new ApiError(422, { code: 'validation_failed', detail: 'Enter how many units came for at least one line.' });
-      const received = await sendOnce({ po: po.id, lines }, (key) =>
+      const received = await sendOnce((key) =>
         call(api.staffApi.POST('/api/v1/purchase-orders/{id}/receive', { params: { path: { id: po.id } }, body: { lines }, headers: { 'Idempotency-Key': key } })),
       );
       onReceived(received, lines.reduce((sum, l) => sum + l.quantity, 0));

@@ -25,7 +25,7 @@ export function SupplierForm({ supplier, onSaved, onCancel }: { supplier?: Suppl
       const body = bodyOf(fields);
       const saved = supplier
         ? await call(api.staffApi.PATCH('/api/v1/suppliers/{id}', { params: { path: { id: supplier.id } }, body }))
-        : await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/suppliers', { body, headers: { 'Idempotency-Key': key } })));
+        : await sendOnce((key) => call(api.staffApi.POST('/api/v1/suppliers', { body, headers: { 'Idempotency-Key': key } })));
       onSaved(saved);
     },
     [supplier, sendOnce, onSaved],

@@ -67,7 +67,7 @@ export function ReturnActions({ ret, onDone }: { ret: AdminReturn; onDone(messag
                 const minor = parseAmount(amount, ret.currency);
                 if (minor === null) throw new ApiError(422, { code: 'validation_failed', detail: 'Check the amount.', errors: [{ path: 'amount', message: `must be an amount like ${amountText(unpaid, ret.currency)}` }] });
                 const body = minor === unpaid ? {} : { amount: minor };
-                await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/returns/{id}/refund', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
+                await sendOnce((key) => call(api.staffApi.POST('/api/v1/returns/{id}/refund', { params: { path }, body, headers: { 'Idempotency-Key': key } })));
                 onDone(`A refund of ${formatMoney(minor, ret.currency)} is asked of the payment provider.`);
               }}
             >

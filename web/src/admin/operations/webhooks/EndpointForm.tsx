@@ -29,7 +29,7 @@ export function EndpointForm({ types, endpoint, onCreated, onSaved, onCancel }: 
       if (endpoint) {
         onSaved?.(await call(api.staffApi.PATCH('/api/v1/webhook-endpoints/{id}', { params: { path: { id: endpoint.id } }, body })));
       } else {
-        const created = await sendOnce(body, (key) => call(api.staffApi.POST('/api/v1/webhook-endpoints', { body, headers: { 'Idempotency-Key': key } })));
+        const created = await sendOnce((key) => call(api.staffApi.POST('/api/v1/webhook-endpoints', { body, headers: { 'Idempotency-Key': key } })));
         onCreated?.(created);
       }
     },
