@@ -72,6 +72,8 @@ describe('loadConfig', () => {
     }
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/w' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ DATABASE_URL: 'file://elsewhere/w.db' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'file:///srv/w.db?mode=ro' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'file:./w.db#x' })).toThrow(/DATABASE_URL/);
   });
 
   it('refuses a PORT that is not a port, naming PORT', () => {

@@ -134,6 +134,8 @@ function database(env: Env): DatabaseTarget {
  * tools write them: `file:./data/w.db`, `file:///srv/w.db`); null for any other scheme.
  */
 function sqliteFileOf(url: string): string | null {
+  // SQLite URI parameters (?mode=ro…) are not supported: refused rather than silently dropped.
+  if (/^file:/i.test(url) && /[?#]/.test(url)) return null;
   if (/^file:\/\//i.test(url)) {
     try {
       return fileURLToPath(url);
