@@ -19,6 +19,7 @@ interface CountryRecord {
 }
 
 interface Index {
+  /** By slot: a city's place in the file. */
   latitude: Float64Array;
   longitude: Float64Array;
   population: Float64Array;
@@ -41,54 +42,46 @@ export function normalizePlaceName(value: string): string {
     .trim();
 }
 
-/** GeoNames holds about 135,000 cities of 1,000 people or more; the arrays grow past it if needed. */
-const INITIAL_SLOTS = 150_000;
-
-function grown(array: Float64Array, slots: number): Float64Array {
-  if (slots <= array.length) return array;
-  const bigger = new Float64Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
 function buildIndex(): Index {
-  const built: Index = {
-    latitude: new Float64Array(INITIAL_SLOTS),
-    longitude: new Float64Array(INITIAL_SLOTS),
-    population: new Float64Array(INITIAL_SLOTS),
-    byCountryCity: new Map(),
-    byCountryRegionCity: new Map(),
-    countries: new Map(),
-  };
+  // Gathered as plain arrays while the file is read, then kept as typed arrays (no slack, off the heap).
+  const latitude: number[] = [];
+  const longitude: number[] = [];
+  const population: number[] = [];
+  const byCountryCity = new Map<string, number>();
+  const byCountryRegionCity = new Map<string, number>();
   // Where a name is taken, the larger namesake keeps it.
   const keep = (map: Map<string, number>, key: string, slot: number) => {
     const existing = map.get(key);
-    if (existing === undefined || built.population[existing]! < built.population[slot]!) map.set(key, slot);
+    if (existing === undefined || population[existing]! < population[slot]!) map.set(key, slot);
   };
-  let slots = 0;
   readCities((city) => {
-    const slot = slots++;
-    built.latitude = grown(built.latitude, slots);
-    built.longitude = grown(built.longitude, slots);
-    built.population = grown(built.population, slots);
-    built.latitude[slot] = city.latitude;
-    built.longitude[slot] = city.longitude;
-    built.population[slot] = city.population;
+    const slot = latitude.length;
+    latitude.push(city.latitude);
+    longitude.push(city.longitude);
+    population.push(city.population);
     // "New York City", "Mexico City", "Quebec City": people (and carriers) write them without "City".
     const short = / city$/i.test(city.name) ? [city.name.replace(/ city$/i, '')] : [];
     const region = city.adminCode.toUpperCase();
     for (const name of [city.name, ...short]) {
       const normalized = normalizePlaceName(name);
       if (!normalized) continue;
-      keep(built.byCountryCity, `${city.country}|${normalized}`, slot);
-      keep(built.byCountryRegionCity, `${city.country}|${region}|${normalized}`, slot);
+      keep(byCountryCity, `${city.country}|${normalized}`, slot);
+      keep(byCountryRegionCity, `${city.country}|${region}|${normalized}`, slot);
     }
   });
+  const countries = new Map<string, Place>();
   const require = createRequire(import.meta.url);
   for (const country of require('world-countries') as CountryRecord[]) {
-    built.countries.set(country.cca2, { latitude: country.latlng[0], longitude: country.latlng[1], precision: 'country' });
+    countries.set(country.cca2, { latitude: country.latlng[0], longitude: country.latlng[1], precision: 'country' });
   }
-  return built;
+  return {
+    latitude: Float64Array.from(latitude),
+    longitude: Float64Array.from(longitude),
+    population: Float64Array.from(population),
+    byCountryCity,
+    byCountryRegionCity,
+    countries,
+  };
 }
 
 function loaded(): Index {
