@@ -42,8 +42,7 @@ export function ReturnForm({ orderId, currency, lines, policy, onCreated }: { or
     setProblems([]);
     setFailure(null);
     try {
-      const body = built.body;
-      const created = await sendOnce((key) => call(api.portalApi.POST('/portal/orders/{id}/returns', { params: { path: { id: orderId } }, body, headers: { 'Idempotency-Key': key } })));
+      const created = await sendOnce((key) => call(api.portalApi.POST('/portal/orders/{id}/returns', { params: { path: { id: orderId } }, body: built.body, headers: { 'Idempotency-Key': key } })));
       onCreated(created);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
